@@ -1,0 +1,262 @@
+CREATE TABLE "accounts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"username" text NOT NULL,
+	"password_hash" text NOT NULL,
+	"display_name" text NOT NULL,
+	"tenant_id" uuid,
+	"person_id" uuid,
+	"locale" text DEFAULT 'zh-CN' NOT NULL,
+	"disabled" boolean DEFAULT false NOT NULL,
+	"password_changed_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "attendance" (
+	"tenant_id" uuid NOT NULL,
+	"meeting_id" uuid NOT NULL,
+	"person_id" uuid NOT NULL,
+	"status" text NOT NULL,
+	"reason" text,
+	"makeup_on" date,
+	CONSTRAINT "attendance_tenant_id_meeting_id_person_id_pk" PRIMARY KEY("tenant_id","meeting_id","person_id")
+);
+--> statement-breakpoint
+CREATE TABLE "audit_log" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "audit_log_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"tenant_id" uuid,
+	"org_path" text,
+	"actor_id" uuid,
+	"actor_name" text NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"action" text NOT NULL,
+	"entity" text NOT NULL,
+	"entity_id" text,
+	"before" jsonb,
+	"after" jsonb
+);
+--> statement-breakpoint
+CREATE TABLE "grants" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"account_id" uuid NOT NULL,
+	"role" text NOT NULL,
+	"tenant_id" uuid,
+	"org_id" uuid,
+	"oversight_body_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "headcounts" (
+	"tenant_id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"staff" integer NOT NULL,
+	"students" integer NOT NULL,
+	CONSTRAINT "headcounts_tenant_id_year_pk" PRIMARY KEY("tenant_id","year")
+);
+--> statement-breakpoint
+CREATE TABLE "login_failures" (
+	"key" text PRIMARY KEY NOT NULL,
+	"failures" integer NOT NULL,
+	"window_started_at" timestamp with time zone NOT NULL,
+	"locked_until" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "meetings" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"org_id" uuid NOT NULL,
+	"type" text NOT NULL,
+	"held_on" date NOT NULL,
+	"title" text NOT NULL,
+	"lecturer_id" uuid,
+	"minutes" boolean DEFAULT false NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "meetings_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "memberships" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"person_id" uuid NOT NULL,
+	"status" text NOT NULL,
+	"standing" text NOT NULL,
+	"joined_on" date,
+	"confirmed_on" date,
+	"org_id" uuid NOT NULL,
+	"group_id" uuid,
+	"valid_from" date NOT NULL,
+	"valid_to" date,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "memberships_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "org_history" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"change" text NOT NULL,
+	"name" text NOT NULL,
+	"parent_id" uuid,
+	"kind" text NOT NULL,
+	"subkind" text,
+	"branch_category" text,
+	"valid_from" date NOT NULL,
+	"valid_to" date,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "org_history_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "orgs" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"kind" text NOT NULL,
+	"subkind" text,
+	"branch_category" text,
+	"name" text NOT NULL,
+	"parent_id" uuid,
+	"path" text NOT NULL,
+	"depth" integer NOT NULL,
+	"joint_units" text[] DEFAULT '{}'::text[] NOT NULL,
+	"temporary" jsonb,
+	"valid_from" date NOT NULL,
+	"valid_to" date,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "orgs_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "oversight_bodies" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "parameter_overrides" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"rule" text NOT NULL,
+	"org_id" uuid,
+	"values" jsonb NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "parameter_overrides_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "people" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"gender" text,
+	"birth_date" date,
+	"person_category" text NOT NULL,
+	"unit" text,
+	"title" text,
+	"leading_cadre" boolean DEFAULT false NOT NULL,
+	"phone" text,
+	"email" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "people_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "positions" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"term_id" uuid NOT NULL,
+	"role" text NOT NULL,
+	"person_id" uuid NOT NULL,
+	"valid_from" date NOT NULL,
+	"valid_to" date,
+	"dual_leader" boolean DEFAULT false NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	CONSTRAINT "positions_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "semesters" (
+	"tenant_id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"starts_on" date NOT NULL,
+	"ends_on" date NOT NULL,
+	CONSTRAINT "semesters_tenant_id_code_pk" PRIMARY KEY("tenant_id","code")
+);
+--> statement-breakpoint
+CREATE TABLE "sessions" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"account_id" uuid NOT NULL,
+	"csrf_token" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "tenants" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"oversight_body_id" uuid,
+	"standard_sets" text[] DEFAULT '{}'::text[] NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "terms" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"elected_on" date NOT NULL,
+	"ends_on" date NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "terms_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+ALTER TABLE "accounts" ADD CONSTRAINT "accounts_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "attendance" ADD CONSTRAINT "attendance_tenant_id_meeting_id_meetings_tenant_id_id_fk" FOREIGN KEY ("tenant_id","meeting_id") REFERENCES "public"."meetings"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "attendance" ADD CONSTRAINT "attendance_tenant_id_person_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","person_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "grants" ADD CONSTRAINT "grants_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "grants" ADD CONSTRAINT "grants_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "grants" ADD CONSTRAINT "grants_oversight_body_id_oversight_bodies_id_fk" FOREIGN KEY ("oversight_body_id") REFERENCES "public"."oversight_bodies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "headcounts" ADD CONSTRAINT "headcounts_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meetings" ADD CONSTRAINT "meetings_tenant_id_org_id_orgs_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."orgs"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_tenant_id_person_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","person_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_tenant_id_org_id_orgs_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."orgs"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "org_history" ADD CONSTRAINT "org_history_tenant_id_org_id_orgs_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."orgs"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "orgs" ADD CONSTRAINT "orgs_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "parameter_overrides" ADD CONSTRAINT "parameter_overrides_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "people" ADD CONSTRAINT "people_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "positions" ADD CONSTRAINT "positions_tenant_id_term_id_terms_tenant_id_id_fk" FOREIGN KEY ("tenant_id","term_id") REFERENCES "public"."terms"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "positions" ADD CONSTRAINT "positions_tenant_id_person_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","person_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "semesters" ADD CONSTRAINT "semesters_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenants" ADD CONSTRAINT "tenants_oversight_body_id_oversight_bodies_id_fk" FOREIGN KEY ("oversight_body_id") REFERENCES "public"."oversight_bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "terms" ADD CONSTRAINT "terms_tenant_id_org_id_orgs_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."orgs"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "accounts_username" ON "accounts" USING btree (lower("username"));--> statement-breakpoint
+CREATE INDEX "attendance_person" ON "attendance" USING btree ("tenant_id","person_id");--> statement-breakpoint
+CREATE INDEX "audit_tenant_at" ON "audit_log" USING btree ("tenant_id","at");--> statement-breakpoint
+CREATE INDEX "audit_entity" ON "audit_log" USING btree ("tenant_id","entity","entity_id");--> statement-breakpoint
+CREATE INDEX "grants_account" ON "grants" USING btree ("account_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "meetings_code" ON "meetings" USING btree ("tenant_id","code");--> statement-breakpoint
+CREATE INDEX "meetings_org" ON "meetings" USING btree ("tenant_id","org_id","held_on");--> statement-breakpoint
+CREATE INDEX "memberships_person" ON "memberships" USING btree ("tenant_id","person_id","valid_from");--> statement-breakpoint
+CREATE INDEX "memberships_org" ON "memberships" USING btree ("tenant_id","org_id","valid_from");--> statement-breakpoint
+CREATE INDEX "org_history_org" ON "org_history" USING btree ("tenant_id","org_id","valid_from");--> statement-breakpoint
+CREATE UNIQUE INDEX "orgs_code" ON "orgs" USING btree ("tenant_id","code");--> statement-breakpoint
+CREATE INDEX "orgs_path" ON "orgs" USING btree ("tenant_id","path" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "orgs_parent" ON "orgs" USING btree ("tenant_id","parent_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "oversight_bodies_code" ON "oversight_bodies" USING btree ("code");--> statement-breakpoint
+CREATE UNIQUE INDEX "people_code" ON "people" USING btree ("tenant_id","code");--> statement-breakpoint
+CREATE INDEX "people_name" ON "people" USING btree ("tenant_id","name");--> statement-breakpoint
+CREATE INDEX "positions_term" ON "positions" USING btree ("tenant_id","term_id");--> statement-breakpoint
+CREATE INDEX "positions_person" ON "positions" USING btree ("tenant_id","person_id");--> statement-breakpoint
+CREATE INDEX "sessions_account" ON "sessions" USING btree ("account_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "tenants_code" ON "tenants" USING btree ("code");--> statement-breakpoint
+CREATE INDEX "terms_org" ON "terms" USING btree ("tenant_id","org_id","elected_on");

@@ -1,0 +1,380 @@
+/**
+ * The one PostgreSQL schema. Tenant-owned tables carry `tenant_id`, and it leads their keys and
+ * indexes so the schema can later be distributed by tenant. Mutable rows carry `version` for
+ * optimistic concurrency (a stale update is a 409).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const id = () => uuid('id').notNull().default(sql`gen_random_uuid()`);
+const tenantId = () => uuid('tenant_id').notNull();
+const version = () => integer('version').notNull().default(1);
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** 省委教育工委 — a provincial body that oversees several universities (not a tenant). */
+export const oversightBodies = pgTable(
+  'oversight_bodies',
+  {
+    id: id().primaryKey(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('oversight_bodies_code').on(t.code)],
+);
+
+/** A university: the tenant. Its root org row has the same id as the tenant. */
+export const tenants = pgTable(
+  'tenants',
+  {
+    id: id().primaryKey(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    oversightBodyId: uuid('oversight_body_id').references(() => oversightBodies.id),
+    standardSets: text('standard_sets').array().notNull().default(sql`'{}'::text[]`),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('tenants_code').on(t.code)],
+);
+
+/** Semesters of the university calendar (学期). */
+export const semesters = pgTable(
+  'semesters',
+  {
+    tenantId: tenantId().references(() => tenants.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.code] })],
+);
+
+/** Headcounts per year, the denominators of ratio rules (ORG-15, DEV-13, FUND-01). */
+export const headcounts = pgTable(
+  'headcounts',
+  {
+    tenantId: tenantId().references(() => tenants.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    staff: integer('staff').notNull(),
+    students: integer('students').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.year] })],
+);
+
+/** Parameter overrides of rules, for the whole university (org null) or a subtree. */
+export const parameterOverrides = pgTable(
+  'parameter_overrides',
+  {
+    tenantId: tenantId().references(() => tenants.id, { onDelete: 'cascade' }),
+    id: id(),
+    rule: text('rule').notNull(),
+    orgId: uuid('org_id'),
+    values: jsonb('values').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+/**
+ * The organization tree of one university, current state. `path` is the materialized path of
+ * ids from the root (`/root/college/branch/`), so "this subtree" is one indexed prefix match.
+ * The history of every change lives in `org_history`.
+ */
+export const orgs = pgTable(
+  'orgs',
+  {
+    tenantId: tenantId().references(() => tenants.id, { onDelete: 'cascade' }),
+    id: id(),
+    code: text('code').notNull(),
+    kind: text('kind').notNull(), // university | college | branch | group
+    subkind: text('subkind'), // colleges: collegeCommittee | generalBranch | officeCommittee
+    branchCategory: text('branch_category'),
+    name: text('name').notNull(),
+    parentId: uuid('parent_id'),
+    path: text('path').notNull(),
+    depth: integer('depth').notNull(),
+    jointUnits: text('joint_units').array().notNull().default(sql`'{}'::text[]`),
+    /** Temporary branch: { approvedOn, approvedBy, endsOn, purpose } or null. */
+    temporary: jsonb('temporary'),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('orgs_code').on(t.tenantId, t.code),
+    index('orgs_path').on(t.tenantId, t.path.op('text_pattern_ops')),
+    index('orgs_parent').on(t.tenantId, t.parentId),
+  ],
+);
+
+/** Every state an org has had, with its validity interval [valid_from, valid_to). */
+export const orgHistory = pgTable(
+  'org_history',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    orgId: uuid('org_id').notNull(),
+    change: text('change').notNull(), // create | rename | move | update | dissolve
+    name: text('name').notNull(),
+    parentId: uuid('parent_id'),
+    kind: text('kind').notNull(),
+    subkind: text('subkind'),
+    branchCategory: text('branch_category'),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('org_history_org').on(t.tenantId, t.orgId, t.validFrom),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }).onDelete('cascade'),
+  ],
+);
+
+/** A person known to the university: member, applicant, staff who hold positions. */
+export const people = pgTable(
+  'people',
+  {
+    tenantId: tenantId().references(() => tenants.id, { onDelete: 'cascade' }),
+    id: id(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    gender: text('gender'), // male | female
+    birthDate: date('birth_date'),
+    personCategory: text('person_category').notNull(), // staff | student | retired
+    unit: text('unit'),
+    title: text('title'),
+    leadingCadre: boolean('leading_cadre').notNull().default(false),
+    phone: text('phone'),
+    email: text('email'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('people_code').on(t.tenantId, t.code),
+    index('people_name').on(t.tenantId, t.name),
+  ],
+);
+
+/**
+ * A member's standing and place over time: one row per interval [valid_from, valid_to).
+ * The open row (valid_to null) is the current membership.
+ */
+export const memberships = pgTable(
+  'memberships',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    personId: uuid('person_id').notNull(),
+    status: text('status').notNull(), // full | probationary
+    standing: text('standing').notNull(), // normal | suspended | lapsed | expelled | deceased
+    joinedOn: date('joined_on'),
+    confirmedOn: date('confirmed_on'),
+    orgId: uuid('org_id').notNull(),
+    groupId: uuid('group_id'),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('memberships_person').on(t.tenantId, t.personId, t.validFrom),
+    index('memberships_org').on(t.tenantId, t.orgId, t.validFrom),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
+
+/** A committee term (届) of an org, or a lone secretary's term where there is no committee. */
+export const terms = pgTable(
+  'terms',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    orgId: uuid('org_id').notNull(),
+    electedOn: date('elected_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('terms_org').on(t.tenantId, t.orgId, t.electedOn),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }).onDelete('cascade'),
+  ],
+);
+
+/** A seat of a term held by a person over [valid_from, valid_to). */
+export const positions = pgTable(
+  'positions',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    termId: uuid('term_id').notNull(),
+    role: text('role').notNull(),
+    personId: uuid('person_id').notNull(),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+    dualLeader: boolean('dual_leader').notNull().default(false),
+    version: version(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('positions_term').on(t.tenantId, t.termId),
+    index('positions_person').on(t.tenantId, t.personId),
+    foreignKey({ columns: [t.tenantId, t.termId], foreignColumns: [terms.tenantId, terms.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
+  ],
+);
+
+/** A meeting of organizational life (三会一课, theme day, …). Extended by the meetings capability. */
+export const meetings = pgTable(
+  'meetings',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    code: text('code').notNull(),
+    orgId: uuid('org_id').notNull(),
+    type: text('type').notNull(),
+    heldOn: date('held_on').notNull(),
+    title: text('title').notNull(),
+    lecturerId: uuid('lecturer_id'),
+    minutes: boolean('minutes').notNull().default(false),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('meetings_code').on(t.tenantId, t.code),
+    index('meetings_org').on(t.tenantId, t.orgId, t.heldOn),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
+
+export const attendance = pgTable(
+  'attendance',
+  {
+    tenantId: tenantId(),
+    meetingId: uuid('meeting_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    status: text('status').notNull(), // present | absent | leave | late
+    reason: text('reason'),
+    makeupOn: date('makeup_on'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.meetingId, t.personId] }),
+    index('attendance_person').on(t.tenantId, t.personId),
+    foreignKey({ columns: [t.tenantId, t.meetingId], foreignColumns: [meetings.tenantId, meetings.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
+  ],
+);
+
+/** A login. Platform admins have no tenant; everyone else belongs to one university. */
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: id().primaryKey(),
+    username: text('username').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    displayName: text('display_name').notNull(),
+    tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id'),
+    locale: text('locale').notNull().default('zh-CN'),
+    disabled: boolean('disabled').notNull().default(false),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('accounts_username').on(sql`lower(${t.username})`)],
+);
+
+/**
+ * A role granted on an org subtree. `org_id` is the subtree root (the university root for an
+ * organization-department admin); oversight viewers are scoped by `oversight_body_id`;
+ * platform admins have neither.
+ */
+export const grants = pgTable(
+  'grants',
+  {
+    id: id().primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id'),
+    oversightBodyId: uuid('oversight_body_id').references(() => oversightBodies.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('grants_account').on(t.accountId)],
+);
+
+/** Server-side sessions: the cookie holds a random token, the table its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_account').on(t.accountId)],
+);
+
+/** Failed logins per key (username or address) in the current window, for throttling. */
+export const loginFailures = pgTable('login_failures', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});
+
+/** Who changed what: written in the same transaction as the change itself. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    tenantId: uuid('tenant_id'),
+    /** The path of the org the record belongs to, so admins see the trail of their subtree. */
+    orgPath: text('org_path'),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('audit_tenant_at').on(t.tenantId, t.at), index('audit_entity').on(t.tenantId, t.entity, t.entityId)],
+);
