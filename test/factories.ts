@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../src/db/connect.ts';
 import { accounts, grants, memberships, orgHistory, orgs, oversightBodies, people } from '../src/db/schema.ts';
 import { hashPassword } from '../src/modules/auth/passwords.ts';
+import { nameInitials } from '../src/modules/members/name-initials.ts';
 import { createUniversity } from '../src/modules/tenants/create-university.ts';
 import type { Role } from '../src/server/scope.ts';
 
@@ -110,6 +111,7 @@ export async function buildPerson(db: Db, props: PersonProps) {
       tenantId: props.tenantId,
       code: props.code ?? `P${uniq()}`,
       name: props.name ?? '张伟',
+      nameInitials: nameInitials(props.name ?? '张伟'),
       gender: props.gender ?? 'male',
       birthDate: props.birthDate ?? '1985-03-01',
       personCategory: props.personCategory ?? 'staff',

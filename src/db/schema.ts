@@ -160,6 +160,8 @@ export const people = pgTable(
     id: id(),
     code: text('code').notNull(),
     name: text('name').notNull(),
+    /** Pinyin initials of the name (张伟 → zw), so Chinese names can be searched by typing Latin letters. */
+    nameInitials: text('name_initials'),
     gender: text('gender'), // male | female
     birthDate: date('birth_date'),
     personCategory: text('person_category').notNull(), // staff | student | retired

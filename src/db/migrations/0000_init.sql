@@ -154,6 +154,7 @@ CREATE TABLE "people" (
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
 	"code" text NOT NULL,
 	"name" text NOT NULL,
+	"name_initials" text,
 	"gender" text,
 	"birth_date" date,
 	"person_category" text NOT NULL,
