@@ -1,0 +1,183 @@
+/**
+ * The `zhibu-dataset/1` document (see docs/dataset.md): one university's configuration and
+ * records, referring to each other by codes. Every object is strict — an unknown key is an error,
+ * never silently dropped. Cross-record checks (codes, intervals) live in validate-dataset.ts.
+ */
+import { z } from 'zod';
+import { isoDate } from '../../server/zod.ts';
+
+export const DATASET_FORMAT = 'zhibu-dataset/1';
+
+export const orgKinds = ['oversight', 'university', 'college', 'branch', 'group'] as const;
+export const collegeSubkinds = ['collegeCommittee', 'generalBranch', 'officeCommittee'] as const;
+export const branchCategories = ['teacher', 'student', 'office', 'service', 'retired', 'mixed'] as const;
+export const genders = ['male', 'female'] as const;
+export const personCategories = ['staff', 'student', 'retired'] as const;
+export const membershipStatuses = ['full', 'probationary'] as const;
+export const standings = ['normal', 'suspended', 'lapsed', 'expelled', 'deceased'] as const;
+/** Also the order of seats within a term in an export. */
+export const positionRoles = [
+  'secretary',
+  'deputySecretary',
+  'organizationMember',
+  'propagandaMember',
+  'disciplineMember',
+  'member',
+  'groupLeader',
+] as const;
+export const meetingTypes = [
+  'generalAssembly',
+  'committeeMeeting',
+  'groupMeeting',
+  'partyLecture',
+  'themeDay',
+  'lifeMeeting',
+  'leadershipLifeMeeting',
+  'studyGroupSession',
+  'partyAffairsMeeting',
+] as const;
+export const attendanceStatuses = ['present', 'absent', 'leave', 'late'] as const;
+
+const code = z.string().trim().min(1).max(100);
+const text = z.string().trim().min(1).max(500);
+const optionalText = z.string().max(500).nullable().optional();
+const ref = code;
+const count = z.number().int().min(0);
+
+export const parameterSchema = z.strictObject({
+  rule: z.string().min(1).max(50),
+  org: ref.nullable(),
+  values: z.record(z.string(), z.json()),
+});
+
+export const semesterSchema = z.strictObject({ code, start: isoDate, end: isoDate });
+
+export const headcountSchema = z.strictObject({
+  year: z.number().int().min(1900).max(2200),
+  staff: count,
+  students: count,
+});
+
+export const universitySchema = z.strictObject({
+  code,
+  name: text,
+  standardSets: z.array(code).default([]),
+  parameters: z.array(parameterSchema).default([]),
+  calendar: z.array(semesterSchema).default([]),
+  headcount: z.array(headcountSchema).default([]),
+});
+
+/** 临时党支部: approval and end date. */
+export const temporarySchema = z.strictObject({
+  approvedOn: isoDate,
+  approvedBy: optionalText,
+  endsOn: isoDate,
+  purpose: optionalText,
+});
+
+export const orgSchema = z.strictObject({
+  code,
+  /** null: directly under the university (the implicit root). */
+  parent: ref.nullable(),
+  kind: z.enum(orgKinds),
+  subkind: z.enum(collegeSubkinds).nullable().optional(),
+  branchCategory: z.enum(branchCategories).nullable().optional(),
+  name: text,
+  jointUnits: z.array(text).max(20).optional(),
+  temporary: temporarySchema.nullable().optional(),
+  /** When omitted, the org is as old as its parent. */
+  validFrom: isoDate.optional(),
+  validTo: isoDate.nullable().optional(),
+});
+
+export const personSchema = z.strictObject({
+  code,
+  name: text,
+  gender: z.enum(genders).nullable().optional(),
+  birthDate: isoDate.nullable().optional(),
+  personCategory: z.enum(personCategories),
+  unit: optionalText,
+  title: optionalText,
+  leadingCadre: z.boolean().optional(),
+  phone: z.string().max(50).nullable().optional(),
+  email: z.string().max(200).nullable().optional(),
+});
+
+export const membershipSchema = z.strictObject({
+  person: ref,
+  status: z.enum(membershipStatuses),
+  standing: z.enum(standings).default('normal'),
+  joinedOn: isoDate.nullable().optional(),
+  confirmedOn: isoDate.nullable().optional(),
+  org: ref,
+  group: ref.nullable().optional(),
+  from: isoDate,
+  to: isoDate.nullable().optional(),
+});
+
+export const positionSchema = z.strictObject({
+  role: z.enum(positionRoles),
+  person: ref,
+  from: isoDate,
+  to: isoDate.nullable().optional(),
+  dualLeader: z.boolean().optional(),
+});
+
+export const termSchema = z.strictObject({
+  org: ref,
+  electedOn: isoDate,
+  endsOn: isoDate,
+  positions: z.array(positionSchema).default([]),
+});
+
+export const attendanceSchema = z.strictObject({
+  person: ref,
+  status: z.enum(attendanceStatuses),
+  reason: optionalText,
+  makeupOn: isoDate.nullable().optional(),
+});
+
+export const meetingSchema = z.strictObject({
+  code,
+  org: ref,
+  type: z.enum(meetingTypes),
+  heldOn: isoDate,
+  title: text,
+  lecturer: ref.nullable().optional(),
+  minutes: z.boolean().optional(),
+  attendance: z.array(attendanceSchema).default([]),
+});
+
+/**
+ * Sections the contract defines for later capabilities. They parse as anything here so that the
+ * validator can report them as "not yet supported" (when non-empty) instead of a bare unknown key.
+ */
+export const pendingSections = ['development', 'training', 'dues'] as const;
+
+export const datasetSchema = z.strictObject({
+  format: z.literal(DATASET_FORMAT),
+  university: universitySchema,
+  orgs: z.array(orgSchema).default([]),
+  people: z.array(personSchema).default([]),
+  memberships: z.array(membershipSchema).default([]),
+  terms: z.array(termSchema).default([]),
+  meetings: z.array(meetingSchema).default([]),
+  development: z.unknown().optional(),
+  training: z.unknown().optional(),
+  dues: z.unknown().optional(),
+});
+
+/** A parsed document: defaults applied, so arrays are always present. */
+export type Dataset = z.output<typeof datasetSchema>;
+/** A document as written by hand or by another system: optional fields may be missing. */
+export type DatasetInput = z.input<typeof datasetSchema>;
+export type DatasetOrg = Dataset['orgs'][number];
+export type DatasetPerson = Dataset['people'][number];
+export type DatasetMembership = Dataset['memberships'][number];
+export type DatasetTerm = Dataset['terms'][number];
+export type DatasetMeeting = Dataset['meetings'][number];
+
+/** One problem of a document: where (RFC 6901 JSON pointer) and why (Chinese / English). */
+export type DatasetIssue = { pointer: string; reason: string };
+
+export const datasetIssueSchema = z.object({ pointer: z.string(), reason: z.string() });

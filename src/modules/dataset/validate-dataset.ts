@@ -1,0 +1,370 @@
+/**
+ * Checks a `zhibu-dataset/1` document and reports EVERY problem at once, each with its JSON
+ * pointer, so whoever fixes a legacy export fixes it in one pass. Only malformed data is an error
+ * here; records that break a statutory rule are imported and become findings later.
+ *
+ * The cross-record checks read the raw document defensively (not the zod output), so a type error
+ * in one record does not hide an unknown code in another.
+ */
+import type { z } from 'zod';
+import { isoDate } from '../../server/zod.ts';
+import { type Dataset, type DatasetIssue, datasetSchema, pendingSections } from './schema.ts';
+
+export type DatasetValidation = { ok: true; dataset: Dataset; issues: [] } | { ok: false; issues: DatasetIssue[] };
+
+export function validateDataset(document: unknown): DatasetValidation {
+  const issues = new IssueList();
+  const parsed = datasetSchema.safeParse(document);
+  if (!parsed.success) for (const issue of parsed.error.issues) addZodIssue(issues, issue);
+  if (isObject(document)) crossCheck(document, issues);
+  const list = issues.list();
+  if (parsed.success && list.length === 0) return { ok: true, dataset: parsed.data, issues: [] };
+  return { ok: false, issues: list };
+}
+
+/** RFC 6901: `~` and `/` inside a segment are escaped. */
+export const toPointer = (path: readonly PropertyKey[]) =>
+  path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+
+/** Keeps the first problem per pointer: a bad date is one problem, not "bad format" and "not real". */
+class IssueList {
+  private readonly byPointer = new Map<string, string>();
+  add(pointer: string, zh: string, en: string) {
+    if (!this.byPointer.has(pointer)) this.byPointer.set(pointer, `${zh} / ${en}`);
+  }
+  list(): DatasetIssue[] {
+    return [...this.byPointer].map(([pointer, reason]) => ({ pointer, reason }));
+  }
+}
+
+function addZodIssue(issues: IssueList, issue: z.core.$ZodIssue) {
+  const at = toPointer(issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      for (const key of issue.keys) issues.add(toPointer([...issue.path, key]), '未知字段', 'unknown key');
+      return;
+    case 'invalid_type':
+      if (issue.input === undefined) issues.add(at, '缺少必填字段', 'required field is missing');
+      else issues.add(at, `类型错误，应为 ${issue.expected}`, `wrong type, expected ${issue.expected}`);
+      return;
+    case 'invalid_value': {
+      const values = issue.values.map((v) => JSON.stringify(v)).join(' | ');
+      issues.add(at, `取值无效，应为 ${values}`, `invalid value, expected ${values}`);
+      return;
+    }
+    case 'too_small':
+      if (issue.origin === 'string') issues.add(at, '不能为空', 'must not be empty');
+      else issues.add(at, `不能小于 ${issue.minimum}`, `must be at least ${issue.minimum}`);
+      return;
+    case 'too_big':
+      issues.add(at, `超出上限 ${issue.maximum}`, `must be at most ${issue.maximum}`);
+      return;
+    case 'invalid_format':
+      issues.add(at, `格式错误（${issue.message}）`, `wrong format (${issue.message})`);
+      return;
+    case 'custom':
+      if (issue.message === 'not a real date') issues.add(at, '日期不存在', 'not a real date');
+      else issues.add(at, `无效：${issue.message}`, `invalid: ${issue.message}`);
+      return;
+    default:
+      issues.add(at, `无效：${issue.message}`, `invalid: ${issue.message}`);
+  }
+}
+
+type Raw = Record<string, unknown>;
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+const items = (v: unknown): Raw[] => (Array.isArray(v) ? v.map((x) => (isObject(x) ? x : {})) : []);
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+const day = (v: unknown): string | null => (isoDate.safeParse(v).success ? (v as string) : null);
+const isEmptySection = (v: unknown) =>
+  v === undefined ||
+  v === null ||
+  (Array.isArray(v) && v.length === 0) ||
+  (isObject(v) && Object.values(v).every((x) => x === null || (Array.isArray(x) && x.length === 0)));
+
+type OrgInfo = { index: number; kind: string | null; parent: string | null };
+
+function crossCheck(doc: Raw, issues: IssueList) {
+  for (const section of pendingSections) {
+    if (!isEmptySection(doc[section]))
+      issues.add(
+        `/${section}`,
+        `本版本尚不支持导入“${section}”部分，请移除后再导入（不会静默丢弃）`,
+        `the "${section}" section is not yet supported by this version; remove it to import (nothing is silently dropped)`,
+      );
+  }
+  const university = isObject(doc.university) ? doc.university : {};
+  const universityCode = str(university.code);
+
+  const orgs = checkOrgs(items(doc.orgs), universityCode, issues);
+  const people = uniqueCodes(items(doc.people), '/people', issues);
+
+  // Terms and meetings may belong to the university committee itself, named by the university code.
+  const orgOrRoot = (code: string | null) => code !== null && (orgs.has(code) || code === universityCode);
+
+  checkUniversity(university, orgs, issues);
+  checkMemberships(items(doc.memberships), orgs, people, issues);
+
+  const termKeys = new Map<string, number>();
+  items(doc.terms).forEach((term, i) => {
+    const at = `/terms/${i}`;
+    const org = str(term.org);
+    if (org !== null && !orgOrRoot(org)) unknownCode(issues, `${at}/org`, 'org', org);
+    notBefore(issues, `${at}/endsOn`, term.endsOn, term.electedOn, 'electedOn');
+    const electedOn = day(term.electedOn);
+    if (org !== null && electedOn !== null) {
+      const key = `${org}\u0000${electedOn}`;
+      const first = termKeys.get(key);
+      if (first !== undefined)
+        issues.add(
+          `${at}/electedOn`,
+          `同一组织同一天选出两届（见 /terms/${first}）`,
+          `a second term of the same org elected the same day (see /terms/${first})`,
+        );
+      else termKeys.set(key, i);
+    }
+    const isGroup = org !== null && orgs.get(org)?.kind === 'group';
+    items(term.positions).forEach((position, j) => {
+      const pat = `${at}/positions/${j}`;
+      const person = str(position.person);
+      if (person !== null && !people.has(person)) unknownCode(issues, `${pat}/person`, 'person', person);
+      notBefore(issues, `${pat}/to`, position.to, position.from, 'from');
+      const role = str(position.role);
+      if (org !== null && orgOrRoot(org) && role !== null && (role === 'groupLeader') !== isGroup)
+        issues.add(
+          `${pat}/role`,
+          isGroup ? '党小组的任期只有党小组长（groupLeader）' : '党小组长（groupLeader）的任期应在党小组上',
+          isGroup ? 'a group’s term has only groupLeader seats' : 'a groupLeader seat belongs to a term of a group',
+        );
+    });
+  });
+
+  uniqueCodes(items(doc.meetings), '/meetings', issues);
+  items(doc.meetings).forEach((meeting, i) => {
+    const at = `/meetings/${i}`;
+    const org = str(meeting.org);
+    if (org !== null && !orgOrRoot(org)) unknownCode(issues, `${at}/org`, 'org', org);
+    const lecturer = str(meeting.lecturer);
+    if (lecturer !== null && !people.has(lecturer)) unknownCode(issues, `${at}/lecturer`, 'person', lecturer);
+    const seen = new Map<string, number>();
+    items(meeting.attendance).forEach((row, j) => {
+      const pat = `${at}/attendance/${j}`;
+      const person = str(row.person);
+      if (person !== null && !people.has(person)) unknownCode(issues, `${pat}/person`, 'person', person);
+      if (person !== null) {
+        const first = seen.get(person);
+        if (first !== undefined)
+          issues.add(
+            `${pat}/person`,
+            `同一人重复签到（见 ${at}/attendance/${first}）`,
+            `the same person is listed twice (see ${at}/attendance/${first})`,
+          );
+        else seen.set(person, j);
+      }
+      notBefore(issues, `${pat}/makeupOn`, row.makeupOn, meeting.heldOn, 'heldOn');
+    });
+  });
+}
+
+function checkUniversity(university: Raw, orgs: Map<string, OrgInfo>, issues: IssueList) {
+  const seenRules = new Map<string, number>();
+  items(university.parameters).forEach((parameter, i) => {
+    const at = `/university/parameters/${i}`;
+    const org = str(parameter.org);
+    if (org !== null && !orgs.has(org)) unknownCode(issues, `${at}/org`, 'org', org);
+    const rule = str(parameter.rule);
+    if (rule === null) return;
+    const key = `${rule}\u0000${org ?? ''}`;
+    const first = seenRules.get(key);
+    if (first !== undefined)
+      issues.add(
+        `${at}/rule`,
+        `同一规则对同一范围重复设置参数（见 /university/parameters/${first}）`,
+        `the same rule is overridden twice for the same scope (see /university/parameters/${first})`,
+      );
+    else seenRules.set(key, i);
+  });
+  uniqueCodes(items(university.calendar), '/university/calendar', issues);
+  items(university.calendar).forEach((semester, i) => {
+    notBefore(issues, `/university/calendar/${i}/end`, semester.end, semester.start, 'start');
+  });
+  const years = new Map<number, number>();
+  items(university.headcount).forEach((row, i) => {
+    if (typeof row.year !== 'number') return;
+    const first = years.get(row.year);
+    if (first !== undefined)
+      issues.add(
+        `/university/headcount/${i}/year`,
+        `年份重复（见 /university/headcount/${first}）`,
+        `duplicate year (see /university/headcount/${first})`,
+      );
+    else years.set(row.year, i);
+  });
+}
+
+const parentKinds: Record<string, (string | null)[]> = {
+  college: [null],
+  branch: [null, 'college'],
+  group: ['branch'],
+};
+
+function checkOrgs(orgs: Raw[], universityCode: string | null, issues: IssueList): Map<string, OrgInfo> {
+  const byCode = uniqueCodes(orgs, '/orgs', issues, universityCode);
+  const info = new Map<string, OrgInfo>();
+  for (const [code, index] of byCode)
+    info.set(code, { index, kind: str(orgs[index].kind), parent: str(orgs[index].parent) });
+
+  orgs.forEach((org, i) => {
+    const at = `/orgs/${i}`;
+    const kind = str(org.kind);
+    if (kind === 'university' || kind === 'oversight')
+      issues.add(
+        `${at}/kind`,
+        '学校党委是数据集的隐含根组织，工委不在学校的组织树内；此处只能是 college、branch 或 group',
+        'the university is the implicit root and oversight bodies are outside its tree; use college, branch or group',
+      );
+    const parent = str(org.parent);
+    if (parent !== null && !info.has(parent)) {
+      const reason =
+        parent === universityCode
+          ? ['学校党委下的组织请写 parent: null', 'an org directly under the university has parent: null']
+          : null;
+      if (reason) issues.add(`${at}/parent`, reason[0], reason[1]);
+      else unknownCode(issues, `${at}/parent`, 'org', parent);
+    } else if (kind !== null && parentKinds[kind]) {
+      const parentKind = parent === null ? null : (info.get(parent)?.kind ?? null);
+      if (!parentKinds[kind].includes(parentKind))
+        issues.add(
+          `${at}/parent`,
+          `${kindName[kind].zh}的上级应为${parentKinds[kind].map((k) => kindName[k ?? 'university'].zh).join('或')}`,
+          `a ${kind} must be under ${parentKinds[kind].map((k) => k ?? 'the university (parent: null)').join(' or ')}`,
+        );
+    }
+    if (kind !== 'college' && org.subkind != null)
+      issues.add(`${at}/subkind`, 'subkind 只用于二级党组织（college）', 'subkind is for colleges only');
+    if (kind !== 'branch') {
+      if (org.branchCategory != null)
+        issues.add(`${at}/branchCategory`, '支部类别只用于党支部', 'branchCategory is for branches only');
+      if (Array.isArray(org.jointUnits) && org.jointUnits.length > 0)
+        issues.add(`${at}/jointUnits`, '联合单位只用于党支部', 'jointUnits is for branches only');
+      if (org.temporary != null)
+        issues.add(`${at}/temporary`, '临时党支部信息只用于党支部', 'temporary is for branches only');
+    }
+    notBefore(issues, `${at}/validTo`, org.validTo, org.validFrom, 'validFrom');
+    if (isObject(org.temporary))
+      notBefore(issues, `${at}/temporary/endsOn`, org.temporary.endsOn, org.temporary.approvedOn, 'approvedOn');
+  });
+
+  // Kinds already forbid most cycles; this catches the rest (e.g. two orgs of unknown kind).
+  for (const [code, org] of info) {
+    const seen = new Set([code]);
+    let parent = org.parent;
+    while (parent !== null && info.has(parent)) {
+      if (seen.has(parent)) {
+        issues.add(`/orgs/${org.index}/parent`, '上级关系形成环', 'the parent chain forms a cycle');
+        break;
+      }
+      seen.add(parent);
+      parent = info.get(parent)?.parent ?? null;
+    }
+  }
+  return info;
+}
+
+const kindName: Record<string, { zh: string }> = {
+  university: { zh: '学校党委' },
+  college: { zh: '二级党组织' },
+  branch: { zh: '党支部' },
+  group: { zh: '党小组' },
+};
+
+function checkMemberships(
+  memberships: Raw[],
+  orgs: Map<string, OrgInfo>,
+  people: Map<string, number>,
+  issues: IssueList,
+) {
+  const intervalsByPerson = new Map<string, { index: number; from: string; to: string | null }[]>();
+  memberships.forEach((membership, i) => {
+    const at = `/memberships/${i}`;
+    const person = str(membership.person);
+    if (person !== null && !people.has(person)) unknownCode(issues, `${at}/person`, 'person', person);
+    const org = str(membership.org);
+    if (org !== null) {
+      const info = orgs.get(org);
+      if (!info) unknownCode(issues, `${at}/org`, 'org', org);
+      else if (info.kind !== 'branch')
+        issues.add(`${at}/org`, `党员的组织关系应在党支部，${org} 不是党支部`, `${org} is not a branch`);
+    }
+    const group = str(membership.group);
+    if (group !== null) {
+      const info = orgs.get(group);
+      if (!info) unknownCode(issues, `${at}/group`, 'org', group);
+      else if (info.kind !== 'group') issues.add(`${at}/group`, `${group} 不是党小组`, `${group} is not a group`);
+      else if (org !== null && info.parent !== org)
+        issues.add(`${at}/group`, `党小组 ${group} 不属于党支部 ${org}`, `group ${group} is not under branch ${org}`);
+    }
+    notBefore(issues, `${at}/to`, membership.to, membership.from, 'from');
+    notBefore(issues, `${at}/confirmedOn`, membership.confirmedOn, membership.joinedOn, 'joinedOn');
+    const from = day(membership.from);
+    if (person !== null && from !== null) {
+      const to = day(membership.to);
+      const list = intervalsByPerson.get(person) ?? [];
+      list.push({ index: i, from, to });
+      intervalsByPerson.set(person, list);
+    }
+  });
+  // Intervals are [from, to): a membership may end the day the next one starts.
+  for (const list of intervalsByPerson.values()) {
+    list.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.index - b.index));
+    let latest = list[0];
+    for (const current of list.slice(1)) {
+      if (latest.to === null || current.from < latest.to)
+        issues.add(
+          `/memberships/${current.index}/from`,
+          `与同一人的 /memberships/${latest.index} 期间重叠`,
+          `overlaps /memberships/${latest.index} of the same person`,
+        );
+      if (latest.to !== null && (current.to === null || current.to > latest.to)) latest = current;
+    }
+  }
+}
+
+/** code → index of its first record; later duplicates are errors (also a clash with `reserved`). */
+function uniqueCodes(
+  records: Raw[],
+  base: string,
+  issues: IssueList,
+  reserved: string | null = null,
+): Map<string, number> {
+  const codes = new Map<string, number>();
+  records.forEach((record, i) => {
+    const code = str(record.code);
+    if (code === null) return;
+    const first = codes.get(code);
+    if (first !== undefined)
+      issues.add(
+        `${base}/${i}/code`,
+        `代码 ${code} 重复（已用于 ${base}/${first}）`,
+        `duplicate code ${code} (already used at ${base}/${first})`,
+      );
+    else if (code === reserved)
+      issues.add(`${base}/${i}/code`, `代码 ${code} 与学校代码相同`, `code ${code} is the university's own code`);
+    else codes.set(code, i);
+  });
+  return codes;
+}
+
+const codeKinds = { org: { zh: '组织', en: 'org' }, person: { zh: '人员', en: 'person' } };
+
+function unknownCode(issues: IssueList, pointer: string, kind: keyof typeof codeKinds, code: string) {
+  issues.add(pointer, `未知的${codeKinds[kind].zh}代码 ${code}`, `unknown ${codeKinds[kind].en} code ${code}`);
+}
+
+/** `later` may not be before `earlier` (both optional; only real dates are compared). */
+function notBefore(issues: IssueList, pointer: string, later: unknown, earlier: unknown, earlierName: string) {
+  const a = day(later);
+  const b = day(earlier);
+  if (a !== null && b !== null && a < b)
+    issues.add(pointer, `日期 ${a} 早于 ${earlierName}（${b}）`, `${a} is before ${earlierName} (${b})`);
+}
