@@ -1,10 +1,14 @@
 /** Every subcommand of `zhibu`. Each capability adds its line here. */
 import type { Command } from 'commander';
 import type { Config } from '../config.ts';
+import { exportCommand } from './export.ts';
+import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
 
 export function registerCommands(program: Command, config: Config) {
   serveCommand(program, config);
   migrateCommand(program, config);
+  importCommand(program, config);
+  exportCommand(program, config);
 }
