@@ -1,0 +1,112 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { orgs } from '../../db/schema.ts';
+import type { App, AppContext } from '../../server/context.ts';
+import { requireActor, todayInShanghai } from '../../server/context.ts';
+import { AppError } from '../../server/errors.ts';
+import { sendWorkbook } from '../../server/excel.ts';
+import { type Actor, orgInScope } from '../../server/scope.ts';
+import { buildRosterTemplate } from './build-template.ts';
+import { importRoster, parseRosterWorkbook, type RowIssue } from './import-roster.ts';
+
+const tags = ['roster'];
+
+const universityQuery = z.object({
+  /** Only for platform admins, who belong to no university. */
+  universityId: z.uuid().optional(),
+});
+
+const importQuery = universityQuery.extend({
+  dryRun: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
+});
+
+const rosterRejected = (issues: RowIssue[]) =>
+  new AppError(
+    'BAD_INPUT',
+    {
+      zh: `名册有${issues.length}处错误，未导入任何数据`,
+      en: `The roster has ${issues.length} problem(s); nothing was imported`,
+    },
+    issues,
+  );
+
+const fileIssue = (reason: string) => rosterRejected([{ row: 0, column: '文件', reason }]);
+
+function tenantOf(actor: Actor, universityId: string | undefined): string {
+  const tenantId = actor.tenantId ?? universityId;
+  if (!tenantId) throw rosterRejected([{ row: 0, column: 'universityId', reason: '请指定学校 / name the university' }]);
+  return tenantId;
+}
+
+export default async function rosterRoutes(app: App, ctx: AppContext) {
+  const { db } = ctx;
+
+  app.get(
+    '/roster/template.xlsx',
+    { schema: { tags, summary: '下载人员名册导入模板 Roster template (Excel)', querystring: universityQuery } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const tenantId = tenantOf(actor, req.query.universityId);
+      const branch = alias(orgs, 'branch');
+      // The branches and groups this user may import into, so the template lists usable codes.
+      const codes = await db
+        .select({ code: orgs.code, name: orgs.name, kind: orgs.kind, branchCode: branch.code })
+        .from(orgs)
+        .leftJoin(branch, and(eq(orgs.kind, 'group'), eq(branch.tenantId, orgs.tenantId), eq(branch.id, orgs.parentId)))
+        .where(
+          and(
+            eq(orgs.tenantId, tenantId),
+            inArray(orgs.kind, ['branch', 'group']),
+            sql`${orgs.validTo} is null`,
+            orgInScope(actor, 'write', orgs.tenantId, orgs.path),
+          ),
+        )
+        .orderBy(orgs.path);
+      return sendWorkbook(reply, '人员名册导入模板.xlsx', await buildRosterTemplate(codes));
+    },
+  );
+
+  app.post(
+    '/roster/import',
+    {
+      schema: {
+        tags,
+        summary: '导入人员名册（全部正确才写入） Import a roster, all or nothing',
+        description: 'multipart/form-data with the .xlsx file in field `file`; `dryRun=1` checks without writing.',
+        querystring: importQuery,
+        response: {
+          200: z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), dryRun: z.boolean() }),
+        },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const tenantId = tenantOf(actor, req.query.universityId);
+      if (!req.isMultipart())
+        throw fileIssue('请以 multipart/form-data 上传文件 / upload the file as multipart/form-data');
+      const file = await req.file();
+      if (file?.fieldname !== 'file')
+        throw fileIssue('请在 file 字段上传名册 / send the roster in field "file"');
+      if (!/\.xlsx$/i.test(file.filename)) throw fileIssue('仅支持 .xlsx 文件 / only .xlsx files are accepted');
+      let buffer: Buffer;
+      try {
+        buffer = await file.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+          throw fileIssue('文件超过 20 MB / the file is larger than 20 MB');
+        throw error;
+      }
+      const { rows, issues } = await parseRosterWorkbook(buffer);
+      if (issues.length) throw rosterRejected(issues);
+      const result = await db.transaction((tx) =>
+        importRoster(tx, { tenantId, rows, actor, dryRun: req.query.dryRun, asOf: todayInShanghai(ctx.now()) }),
+      );
+      if (result.issues.length) throw rosterRejected(result.issues);
+      return { created: result.created, updated: result.updated, unchanged: result.unchanged, dryRun: result.dryRun };
+    },
+  );
+}
