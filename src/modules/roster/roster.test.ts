@@ -258,6 +258,9 @@ describe('POST /roster/import', () => {
     expect(garbage.json().error.details).toEqual([expect.objectContaining({ row: 0, column: '文件' })]);
     const missing = await upload(orgAdminA, await rosterFile([{ 编号: 'R0501', 姓名: '钟' }], ['编号', '姓名']));
     expect(missing.json().error.details).toEqual([{ row: 1, column: '人员类别', reason: expect.any(String) }]);
+    const huge = await upload(orgAdminA, Buffer.alloc(21 * 1024 * 1024));
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().error.details).toEqual([expect.objectContaining({ reason: expect.stringContaining('20 MB') })]);
     const noFile = await orgAdminA.post('/api/v1/roster/import', {});
     expect(noFile.statusCode).toBe(400);
     expect(await counts()).toEqual(before);

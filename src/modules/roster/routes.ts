@@ -89,8 +89,7 @@ export default async function rosterRoutes(app: App, ctx: AppContext) {
       if (!req.isMultipart())
         throw fileIssue('请以 multipart/form-data 上传文件 / upload the file as multipart/form-data');
       const file = await req.file();
-      if (file?.fieldname !== 'file')
-        throw fileIssue('请在 file 字段上传名册 / send the roster in field "file"');
+      if (file?.fieldname !== 'file') throw fileIssue('请在 file 字段上传名册 / send the roster in field "file"');
       if (!/\.xlsx$/i.test(file.filename)) throw fileIssue('仅支持 .xlsx 文件 / only .xlsx files are accepted');
       let buffer: Buffer;
       try {
