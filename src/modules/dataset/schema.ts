@@ -38,9 +38,11 @@ export const meetingTypes = [
 ] as const;
 export const attendanceStatuses = ['present', 'absent', 'leave', 'late'] as const;
 
-const code = z.string().trim().min(1).max(100);
-const text = z.string().trim().min(1).max(500);
-const optionalText = z.string().max(500).nullable().optional();
+// PostgreSQL text cannot hold NUL; catching it here keeps it a document problem, not a crash.
+const noNul = (s: string) => !s.includes('\u0000');
+const code = z.string().trim().min(1).max(100).refine(noNul, 'contains a NUL character');
+const text = z.string().trim().min(1).max(500).refine(noNul, 'contains a NUL character');
+const optionalText = z.string().max(500).refine(noNul, 'contains a NUL character').nullable().optional();
 const ref = code;
 const count = z.number().int().min(0);
 
@@ -99,8 +101,8 @@ export const personSchema = z.strictObject({
   unit: optionalText,
   title: optionalText,
   leadingCadre: z.boolean().optional(),
-  phone: z.string().max(50).nullable().optional(),
-  email: z.string().max(200).nullable().optional(),
+  phone: z.string().max(50).refine(noNul, 'contains a NUL character').nullable().optional(),
+  email: z.string().max(200).refine(noNul, 'contains a NUL character').nullable().optional(),
 });
 
 export const membershipSchema = z.strictObject({

@@ -301,7 +301,7 @@ function checkMemberships(
       const info = orgs.get(group);
       if (!info) unknownCode(issues, `${at}/group`, 'org', group);
       else if (info.kind !== 'group') issues.add(`${at}/group`, `${group} 不是党小组`, `${group} is not a group`);
-      else if (org !== null && info.parent !== org)
+      else if (org !== null && orgs.has(org) && info.parent !== org)
         issues.add(`${at}/group`, `党小组 ${group} 不属于党支部 ${org}`, `group ${group} is not under branch ${org}`);
     }
     notBefore(issues, `${at}/to`, membership.to, membership.from, 'from');
