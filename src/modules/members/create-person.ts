@@ -7,6 +7,7 @@ import { type Actor, holdsTenantRoot } from '../../server/scope.ts';
 import { checkMembershipFacts, resolvePlacement } from './check-membership.ts';
 import { nameInitials } from './name-initials.ts';
 import type { MembershipInput, PersonFields } from './schema.ts';
+import { isUniqueViolation } from './unique-violation.ts';
 
 export const codeTaken = '编号已存在 / the code is already in use';
 
@@ -83,7 +84,11 @@ export async function createPerson(
       name: fields.name,
       personCategory: fields.personCategory,
     })
-    .returning();
+    .returning()
+    .catch((error) => {
+      if (isUniqueViolation(error)) throw badInput([{ field: 'body.code', reason: codeTaken }]);
+      throw error;
+    });
   let created: typeof memberships.$inferSelect | null = null;
   if (membership) {
     [created] = await tx

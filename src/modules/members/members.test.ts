@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMember, buildWorld, type World } from '../../../test/factories.ts';
 import { type Client, createTestServer, type TestServer } from '../../../test/server.ts';
 import { auditLog, memberships, people, positions, terms } from '../../db/schema.ts';
+import { isUniqueViolation } from './unique-violation.ts';
 
 let server: TestServer;
 let world: World;
@@ -273,6 +274,17 @@ describe('POST /people', () => {
       expect(res.statusCode).toBe(404);
     }
     expect(await countPeople()).toBe(before);
+  });
+});
+
+describe('unique codes', () => {
+  it('recognizes the refusal of the unique index on both databases', async () => {
+    const error = await server.db
+      .insert(people)
+      .values({ tenantId: world.uniA.tenantId, code: 'A0001', name: '重复', personCategory: 'staff' })
+      .catch((e: unknown) => e);
+    expect(isUniqueViolation(error)).toBe(true);
+    expect(isUniqueViolation(new Error('other'))).toBe(false);
   });
 });
 

@@ -8,6 +8,7 @@ import { orgPathOf } from './check-membership.ts';
 import { codeInUse, codeTaken, personColumns } from './create-person.ts';
 import { loadCurrentMembership, loadPersonInScope } from './load-person.ts';
 import type { PersonPatch } from './schema.ts';
+import { isUniqueViolation } from './unique-violation.ts';
 
 /** Changes a person's own fields (not their membership), guarded by the version the caller read. */
 export async function updatePerson(tx: Tx, options: { personId: string; patch: PersonPatch; actor: Actor }) {
@@ -24,7 +25,11 @@ export async function updatePerson(tx: Tx, options: { personId: string; patch: P
     .update(people)
     .set({ ...personColumns(fields), version: sql`${people.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(people.tenantId, before.tenantId), eq(people.id, before.id), eq(people.version, version)))
-    .returning();
+    .returning()
+    .catch((error) => {
+      if (isUniqueViolation(error)) throw badInput([{ field: 'body.code', reason: codeTaken }]);
+      throw error;
+    });
   if (!after) throw stale();
   const current = await loadCurrentMembership(tx, before.tenantId, before.id);
   await recordAudit(tx, actor, {

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { orgs } from '../../db/schema.ts';
 import type { App, AppContext } from '../../server/context.ts';
 import { requireActor, todayInShanghai } from '../../server/context.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError, conflict } from '../../server/errors.ts';
 import { sendWorkbook } from '../../server/excel.ts';
 import { type Actor, orgInScope } from '../../server/scope.ts';
+import { isUniqueViolation } from '../members/unique-violation.ts';
 import { buildRosterTemplate } from './build-template.ts';
 import { importRoster, parseRosterWorkbook, type RowIssue } from './import-roster.ts';
 
@@ -101,9 +102,19 @@ export default async function rosterRoutes(app: App, ctx: AppContext) {
       }
       const { rows, issues } = await parseRosterWorkbook(buffer);
       if (issues.length) throw rosterRejected(issues);
-      const result = await db.transaction((tx) =>
-        importRoster(tx, { tenantId, rows, actor, dryRun: req.query.dryRun, asOf: todayInShanghai(ctx.now()) }),
-      );
+      const result = await db
+        .transaction((tx) =>
+          importRoster(tx, { tenantId, rows, actor, dryRun: req.query.dryRun, asOf: todayInShanghai(ctx.now()) }),
+        )
+        .catch((error) => {
+          // Someone added one of these codes between our check and our insert.
+          if (isUniqueViolation(error))
+            throw conflict({
+              zh: '导入期间有编号被他人同时添加，未导入任何数据，请重试',
+              en: 'A code was added by someone else meanwhile; nothing was imported, try again',
+            });
+          throw error;
+        });
       if (result.issues.length) throw rosterRejected(result.issues);
       return { created: result.created, updated: result.updated, unchanged: result.unchanged, dryRun: result.dryRun };
     },
