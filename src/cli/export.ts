@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Config } from '../config.ts';
-import { tenants } from '../db/schema.ts';
 import { exportDatasetSnapshot } from '../modules/dataset/export-dataset.ts';
-import { AppError } from '../server/errors.ts';
+import { chooseUniversity } from './choose-university.ts';
 import { openMigrated } from './database.ts';
 import { reportFailure } from './import.ts';
 
@@ -17,21 +16,7 @@ export function exportCommand(program: Command, config: Config) {
       try {
         const database = await openMigrated(config);
         try {
-          const all = await database.db.select({ id: tenants.id, code: tenants.code }).from(tenants);
-          const codes = all.map((t) => t.code).sort();
-          const chosen = options.university ? all.find((t) => t.code === options.university) : all[0];
-          if (options.university && !chosen)
-            throw new AppError('NOT_FOUND', {
-              zh: `没有代码为 ${options.university} 的学校（现有：${codes.join('、') || '无'}）`,
-              en: `No university with code ${options.university} (there are: ${codes.join(', ') || 'none'})`,
-            });
-          if (!chosen)
-            throw new AppError('NOT_FOUND', { zh: '数据库中还没有学校', en: 'The database holds no university yet' });
-          if (!options.university && all.length > 1)
-            throw new AppError('BAD_INPUT', {
-              zh: `有多所学校，请用 --university 指定：${codes.join('、')}`,
-              en: `There are several universities; choose one with --university: ${codes.join(', ')}`,
-            });
+          const chosen = await chooseUniversity(database.db, options.university);
           const document = await exportDatasetSnapshot(database.db, { tenantId: chosen.id });
           const json = `${JSON.stringify(document, null, 2)}\n`;
           if (options.out) {

@@ -1,15 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../config.ts';
+import type { Database } from '../db/connect.ts';
 import { oversightBodies } from '../db/schema.ts';
 import { importDataset } from '../modules/dataset/import-dataset.ts';
+import { importRoster, parseRosterWorkbook, type RowIssue } from '../modules/roster/import-roster.ts';
 import { systemActor } from '../server/audit.ts';
+import { todayInShanghai } from '../server/context.ts';
 import { AppError } from '../server/errors.ts';
+import type { Actor } from '../server/scope.ts';
+import { chooseUniversity } from './choose-university.ts';
 import { describeDatabase, openMigrated } from './database.ts';
 
-/** Prints an application error in both languages with its details, one per line. */
+/** Prints an application error in both languages with its details, one per line; exit code 1. */
 export function reportFailure(error: unknown): void {
   if (!(error instanceof AppError)) throw error;
   const details = Array.isArray(error.details) ? (error.details as Record<string, unknown>[]) : [];
@@ -21,9 +26,15 @@ export function reportFailure(error: unknown): void {
     console.error(`错误 Error: ${error.text.zh}`);
     console.error(`           ${error.text.en}`);
   }
-  for (const d of details) console.error(`  ${String(d.pointer ?? d.field ?? d.row ?? '')}\t${String(d.reason ?? '')}`);
+  for (const d of details) {
+    const where = d.pointer ?? d.field ?? (d.row !== undefined ? `第${d.row}行 row ${d.row} ${d.column ?? ''}` : '');
+    console.error(`  ${String(where)}\t${String(d.reason ?? '')}`);
+  }
   process.exitCode = 1;
 }
+
+const rosterRejected = (issues: RowIssue[]) =>
+  new AppError('BAD_INPUT', { zh: '名册有错误，未导入', en: 'The roster has errors; nothing imported' }, issues);
 
 function readJson(file: string): unknown {
   const text = readFileSync(file, 'utf8');
@@ -37,49 +48,99 @@ function readJson(file: string): unknown {
   }
 }
 
+type ImportOptions = { oversightBody?: string; university?: string; dryRun?: boolean };
+
+async function importJson(database: Database, config: Config, file: string, options: ImportOptions) {
+  const document = readJson(file);
+  const started = Date.now();
+  const result = await database.db.transaction(async (tx) => {
+    let oversightBodyId: string | null = null;
+    if (options.oversightBody) {
+      const [body] = await tx
+        .select({ id: oversightBodies.id })
+        .from(oversightBodies)
+        .where(eq(oversightBodies.code, options.oversightBody));
+      if (!body)
+        throw new AppError('BAD_INPUT', {
+          zh: `未知的工委代码 ${options.oversightBody}`,
+          en: `Unknown oversight body ${options.oversightBody}`,
+        });
+      oversightBodyId = body.id;
+    }
+    return importDataset(tx, { document, actor: systemActor('cli'), oversightBodyId });
+  });
+  console.log(
+    `已导入 Imported ${result.university.code} ${result.university.name} into ${describeDatabase(config)} (${Date.now() - started} ms)`,
+  );
+  for (const [what, count] of Object.entries(result.counts)) console.log(`  ${what.padEnd(12)} ${count}`);
+}
+
+/** The command line reaches the whole university it names, like its organization department. */
+const cliActor = (): Actor => ({
+  ...systemActor('cli'),
+  username: 'cli',
+  locale: 'zh-CN',
+  tenantId: null,
+  personId: null,
+  grants: [],
+  readAreas: [],
+  writeAreas: [],
+  all: true,
+});
+
+async function importXlsx(database: Database, file: string, options: ImportOptions) {
+  const university = await chooseUniversity(database.db, options.university);
+  const { rows, issues } = await parseRosterWorkbook(readFileSync(file));
+  if (issues.length) throw rosterRejected(issues);
+  const result = await database.db.transaction((tx) =>
+    importRoster(tx, {
+      tenantId: university.id,
+      rows,
+      actor: cliActor(),
+      dryRun: options.dryRun,
+      asOf: todayInShanghai(new Date()),
+    }),
+  );
+  if (result.issues.length) throw rosterRejected(result.issues);
+  const verb = result.dryRun ? '检查通过（未写入）Checked, nothing written' : '已导入名册 Imported the roster';
+  console.log(`${verb}: ${university.code} ${university.name}`);
+  console.log(`  created      ${result.created}\n  updated      ${result.updated}\n  unchanged    ${result.unchanged}`);
+}
+
 export function importCommand(program: Command, config: Config) {
   program
     .command('import')
-    .description('导入数据集为新的学校 / import a zhibu-dataset/1 JSON document as a new university (docs/dataset.md)')
-    .argument('<file>', 'file.json (zhibu-dataset/1)')
-    .option('--oversight-body <code>', '所属工委代码 / code of the oversight body above the new university')
+    .description(
+      '导入数据 / import data: a zhibu-dataset/1 .json document as a new university (docs/dataset.md), ' +
+        'or an .xlsx roster of people and memberships into an existing one',
+    )
+    .argument('<file>', 'file.json (zhibu-dataset/1) or file.xlsx (roster template)')
+    .option('--oversight-body <code>', '.json: 所属工委代码 / code of the oversight body above the new university')
+    .option(
+      '--university <code>',
+      '.xlsx: 导入到哪所学校（只有一所时可省略）/ target university (optional when there is one)',
+    )
+    .option('--dry-run', '.xlsx: 只检查不写入 / check every row, write nothing')
     .addHelpText(
       'after',
-      '\n全部导入或全部不导入：文件中的每一处错误都会逐行列出（JSON 指针 + 原因）。\n' +
-        'All or nothing: every problem in the file is listed (JSON pointer + reason) and nothing is written.',
+      '\n全部导入或全部不导入：文件中的每一处错误都会逐行列出（JSON 指针或行列 + 原因）。\n' +
+        'All or nothing: every problem in the file is listed (JSON pointer or row/column + reason) and nothing is written.',
     )
-    .action(async (file: string, options: { oversightBody?: string }) => {
-      const extension = path.extname(file).toLowerCase();
+    .action(async (file: string, options: ImportOptions) => {
       try {
-        if (extension !== '.json')
+        const extension = path.extname(file).toLowerCase();
+        if (extension !== '.json' && extension !== '.xlsx')
           throw new AppError('BAD_INPUT', {
-            zh: `不支持的文件类型 ${extension || '(无扩展名)'}：请提供 .json 数据集`,
-            en: `Unsupported file type ${extension || '(none)'}: give a .json dataset`,
+            zh: `不支持的文件类型 ${extension || '(无扩展名)'}：请提供 .json 数据集或 .xlsx 名册`,
+            en: `Unsupported file type ${extension || '(none)'}: give a .json dataset or an .xlsx roster`,
           });
-        const document = readJson(file);
+        // A missing file is reported before the database is opened (and perhaps created).
+        if (!existsSync(file))
+          throw new AppError('NOT_FOUND', { zh: `找不到文件 ${file}`, en: `No such file: ${file}` });
         const database = await openMigrated(config);
         try {
-          const started = Date.now();
-          const result = await database.db.transaction(async (tx) => {
-            let oversightBodyId: string | null = null;
-            if (options.oversightBody) {
-              const [body] = await tx
-                .select({ id: oversightBodies.id })
-                .from(oversightBodies)
-                .where(eq(oversightBodies.code, options.oversightBody));
-              if (!body)
-                throw new AppError('BAD_INPUT', {
-                  zh: `未知的工委代码 ${options.oversightBody}`,
-                  en: `Unknown oversight body ${options.oversightBody}`,
-                });
-              oversightBodyId = body.id;
-            }
-            return importDataset(tx, { document, actor: systemActor('cli'), oversightBodyId });
-          });
-          console.log(
-            `已导入 Imported ${result.university.code} ${result.university.name} into ${describeDatabase(config)} (${Date.now() - started} ms)`,
-          );
-          for (const [what, count] of Object.entries(result.counts)) console.log(`  ${what.padEnd(12)} ${count}`);
+          if (extension === '.json') await importJson(database, config, file, options);
+          else await importXlsx(database, file, options);
         } finally {
           await database.close();
         }
