@@ -182,6 +182,31 @@ describe('POST /roster/import', () => {
     expect(again.json()).toEqual({ created: 0, updated: 0, unchanged: 3, dryRun: false });
   });
 
+  it('moves an existing member to another branch from the start date, and checks that date', async () => {
+    const move = (validFrom: string) =>
+      rosterFile([
+        {
+          编号: 'A0004',
+          姓名: '陈静',
+          人员类别: '教职工',
+          支部编码: 'b-a1',
+          党员状态: '正式',
+          起始日期: validFrom,
+        },
+      ]);
+    const before = await counts();
+    const early = await upload(orgAdminA, await move('2014-12-31'));
+    expect(early.json().error.details).toEqual([expect.objectContaining({ row: 2, column: '起始日期' })]);
+    expect(await counts()).toEqual(before);
+    const res = await upload(orgAdminA, await move('2025-02-01'));
+    expect(res.json()).toEqual({ created: 0, updated: 1, unchanged: 0, dryRun: false });
+    const detail = await orgAdminA.get(`/api/v1/people/${world.memberA3.person.id}`);
+    expect(detail.json().memberships).toEqual([
+      expect.objectContaining({ orgId: world.branchA1.id, validFrom: '2025-02-01', validTo: null }),
+      expect.objectContaining({ orgId: world.branchA3.id, validTo: '2025-02-01' }),
+    ]);
+  });
+
   it('reports the row and column of one bad row and writes nothing', async () => {
     const before = await counts();
     const file = await rosterFile([
@@ -240,6 +265,9 @@ describe('POST /roster/import', () => {
     expect(otherBranch.json().error.details).toEqual([expect.objectContaining({ row: 2, column: '支部编码' })]);
     const otherUniversity = await upload(orgAdminB, await rosterFile([newMember('R0403', '许诺')]));
     expect(otherUniversity.json().error.details).toEqual([expect.objectContaining({ row: 2, column: '支部编码' })]);
+    // Only a university-wide admin may add people without a branch.
+    const noBranch = await upload(collegeA1, await rosterFile([{ 编号: 'R0404', 姓名: '许诺', 人员类别: '教职工' }]));
+    expect(noBranch.json().error.details).toEqual([expect.objectContaining({ row: 2, column: '支部编码' })]);
     // A code belonging to someone of another college cannot be overwritten.
     const taken = await upload(
       collegeA2,
