@@ -3,7 +3,7 @@
  * code, never per row), every problem reported, and nothing written unless all rows are good.
  * Used by `POST /roster/import` and by the `zhibu import file.xlsx` command.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
 import { auditLog, memberships, orgs, people } from '../../db/schema.ts';
 import { type Actor, holdsTenantRoot, orgInScope, personInScope } from '../../server/scope.ts';
@@ -175,7 +175,7 @@ async function lookUp(tx: Tx, options: ImportRosterOptions) {
         ),
       )
       .leftJoin(orgs, and(eq(orgs.tenantId, memberships.tenantId), eq(orgs.id, memberships.orgId)))
-      .where(and(eq(people.tenantId, tenantId), inArray(people.code, codes)));
+      .where(and(eq(people.tenantId, tenantId), anyOf(people.code, codes)));
     for (const r of found)
       existing.set(r.person.code, { ...r.person, writable: r.writable, current: r.current, orgPath: r.orgPath });
   }
@@ -185,7 +185,7 @@ async function lookUp(tx: Tx, options: ImportRosterOptions) {
     const found = await tx
       .select({ id: orgs.id, code: orgs.code, kind: orgs.kind, path: orgs.path, validTo: orgs.validTo })
       .from(orgs)
-      .where(and(eq(orgs.tenantId, tenantId), inArray(orgs.code, branchCodes), inWriteScope));
+      .where(and(eq(orgs.tenantId, tenantId), anyOf(orgs.code, branchCodes), inWriteScope));
     for (const b of found) branches.set(b.code, b);
   }
   const groups = new Map<string, Group>();
@@ -193,7 +193,7 @@ async function lookUp(tx: Tx, options: ImportRosterOptions) {
     const found = await tx
       .select({ id: orgs.id, code: orgs.code, parentId: orgs.parentId })
       .from(orgs)
-      .where(and(eq(orgs.tenantId, tenantId), inArray(orgs.code, groupCodes), eq(orgs.kind, 'group'), inWriteScope));
+      .where(and(eq(orgs.tenantId, tenantId), anyOf(orgs.code, groupCodes), eq(orgs.kind, 'group'), inWriteScope));
     for (const g of found) groups.set(g.code, g);
   }
   return { existing, branches, groups };
@@ -301,25 +301,23 @@ async function write(tx: Tx, options: ImportRosterOptions, plans: Plan[]) {
 
   const creates = plans.filter((p): p is Extract<Plan, { kind: 'create' }> => p.kind === 'create');
   if (creates.length) {
-    const inserted = await tx
-      .insert(people)
-      .values(
-        creates.map(({ row }) => ({
-          tenantId,
-          code: row.code,
-          name: row.name,
-          nameInitials: nameInitials(row.name),
-          gender: row.gender ?? null,
-          birthDate: row.birthDate ?? null,
-          personCategory: row.personCategory,
-          unit: row.unit ?? null,
-          title: row.title ?? null,
-          leadingCadre: row.leadingCadre ?? false,
-          phone: row.phone ?? null,
-          email: row.email ?? null,
-        })),
-      )
-      .returning();
+    const inserted = await insertInChunks(
+      creates.map(({ row }) => ({
+        tenantId,
+        code: row.code,
+        name: row.name,
+        nameInitials: nameInitials(row.name),
+        gender: row.gender ?? null,
+        birthDate: row.birthDate ?? null,
+        personCategory: row.personCategory,
+        unit: row.unit ?? null,
+        title: row.title ?? null,
+        leadingCadre: row.leadingCadre ?? false,
+        phone: row.phone ?? null,
+        email: row.email ?? null,
+      })),
+      (chunk) => tx.insert(people).values(chunk).returning(),
+    );
     const byCode = new Map(inserted.map((p) => [p.code, p]));
     const newMemberships = creates
       .filter((c) => c.branch && c.row.membership)
@@ -338,7 +336,7 @@ async function write(tx: Tx, options: ImportRosterOptions, plans: Plan[]) {
         };
       });
     const insertedMemberships = newMemberships.length
-      ? await tx.insert(memberships).values(newMemberships).returning()
+      ? await insertInChunks(newMemberships, (chunk) => tx.insert(memberships).values(chunk).returning())
       : [];
     const membershipOf = new Map(insertedMemberships.map((m) => [m.personId, m]));
     for (const { row, branch } of creates) {
@@ -410,5 +408,18 @@ async function write(tx: Tx, options: ImportRosterOptions, plans: Plan[]) {
     after: { rows: options.rows.length, created, updated: audits.length - created } as never,
   });
   // Audit rows go in with the change, in one statement for the whole file.
-  await tx.insert(auditLog).values(audits);
+  await insertInChunks(audits, (chunk) => tx.insert(auditLog).values(chunk).returning({ id: auditLog.id }));
+}
+
+/** `column = any($1)` with the whole list as one array parameter: a big file stays one query. */
+const anyOf = (column: AnyColumn, values: string[]): SQL => sql`${column} = any(${sql.param(values)}::text[])`;
+
+/**
+ * Multi-row inserts in slices: PostgreSQL takes at most 65,535 parameters per statement, and a
+ * large roster has more cells than that.
+ */
+async function insertInChunks<Row, Out>(rows: Row[], insert: (chunk: Row[]) => Promise<Out[]>): Promise<Out[]> {
+  const out: Out[] = [];
+  for (let i = 0; i < rows.length; i += 1000) out.push(...(await insert(rows.slice(i, i + 1000))));
+  return out;
 }

@@ -296,6 +296,43 @@ describe('POST /roster/import', () => {
 });
 
 describe('importRoster (for the CLI)', () => {
+  const cliActor: Actor = {
+    accountId: '',
+    username: 'cli',
+    displayName: 'zhibu import',
+    locale: 'zh-CN',
+    tenantId: null,
+    personId: null,
+    grants: [],
+    readAreas: [],
+    writeAreas: [],
+    all: true,
+  };
+
+  it('imports a roster larger than one statement can carry', async () => {
+    const rows = Array.from({ length: 6000 }, (_, i) => ({
+      row: i + 2,
+      values: {
+        code: `L${String(i).padStart(5, '0')}`,
+        name: '欧阳明',
+        personCategory: '学生',
+        branchCode: 'b-a2',
+        status: '预备',
+        joinedOn: '2024-06-30',
+        validFrom: '2024-06-30',
+      },
+    }));
+    const before = await counts();
+    const result = await server.db.transaction((tx) =>
+      importRoster(tx, { tenantId: world.uniA.tenantId, rows, actor: cliActor, asOf: '2025-03-01' }),
+    );
+    expect(result).toMatchObject({ created: 6000, issues: [] });
+    const after = await counts();
+    expect([after.people - before.people, after.memberships - before.memberships, after.audit - before.audit]).toEqual([
+      6000, 6000, 6001,
+    ]);
+  }, 60_000);
+
   it('imports parsed rows for an all-reaching actor, people without a branch included', async () => {
     const { rows, issues } = await parseRosterWorkbook(
       await rosterFile([
@@ -304,20 +341,8 @@ describe('importRoster (for the CLI)', () => {
       ]),
     );
     expect(issues).toEqual([]);
-    const actor: Actor = {
-      accountId: '',
-      username: 'cli',
-      displayName: 'zhibu import',
-      locale: 'zh-CN',
-      tenantId: null,
-      personId: null,
-      grants: [],
-      readAreas: [],
-      writeAreas: [],
-      all: true,
-    };
     const result = await server.db.transaction((tx) =>
-      importRoster(tx, { tenantId: world.uniA.tenantId, rows, actor, asOf: '2025-03-01' }),
+      importRoster(tx, { tenantId: world.uniA.tenantId, rows, actor: cliActor, asOf: '2025-03-01' }),
     );
     expect(result).toEqual({ created: 2, updated: 0, unchanged: 0, issues: [], dryRun: false });
     const [c2] = await server.db
