@@ -16,9 +16,9 @@ const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 function filtersToSql(actor: Actor, filters: PeopleFilters): SQL {
   const conditions: SQL[] = [personInScope(actor, 'read', people.tenantId, people.id)];
   if (filters.orgId)
-    // The whole subtree of the org: its path is a prefix of the member's branch path.
-    conditions.push(sql`exists (select 1 from orgs f where f.id = ${filters.orgId}::uuid
-      and f.tenant_id = ${orgs.tenantId} and ${orgs.path} like f.path || '%')`);
+    // The whole subtree of the org (its path is a prefix of the member's branch path); for a group, its members.
+    conditions.push(sql`(${memberships.groupId} = ${filters.orgId}::uuid or exists (select 1 from orgs f
+      where f.id = ${filters.orgId}::uuid and f.tenant_id = ${orgs.tenantId} and ${orgs.path} like f.path || '%'))`);
   if (filters.category) conditions.push(eq(people.personCategory, filters.category));
   if (filters.status) conditions.push(eq(memberships.status, filters.status));
   if (filters.standing) conditions.push(eq(memberships.standing, filters.standing));

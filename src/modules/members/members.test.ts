@@ -72,6 +72,11 @@ describe('GET /people', () => {
       'A0003',
     ]);
     expect(codes(await orgAdminA.get(`/api/v1/people?orgId=${world.branchA3.id}&q=A000`))).toEqual(['A0004']);
+    await server.db
+      .update(memberships)
+      .set({ groupId: world.groupA1.id })
+      .where(eq(memberships.id, world.memberA1.membership.id));
+    expect(codes(await orgAdminA.get(`/api/v1/people?orgId=${world.groupA1.id}`))).toEqual(['A0001']);
     expect(codes(await orgAdminA.get('/api/v1/people?q=A000&category=student'))).toEqual(['A0003']);
     expect(codes(await orgAdminA.get('/api/v1/people?q=A000&status=probationary'))).toEqual(['A0003']);
     expect(codes(await orgAdminA.get('/api/v1/people?q=A000&standing=suspended'))).toEqual([]);
