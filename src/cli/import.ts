@@ -5,8 +5,9 @@ import { eq } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connect.ts';
 import { oversightBodies } from '../db/schema.ts';
-import { importDataset } from '../modules/dataset/import-dataset.ts';
-import { importRoster, parseRosterWorkbook, type RowIssue } from '../modules/roster/import-roster.ts';
+import { datasetInvalid, importDataset } from '../modules/dataset/import-dataset.ts';
+import { validateDataset } from '../modules/dataset/validate-dataset.ts';
+import { importRoster, parseRosterWorkbook, type RosterRow, type RowIssue } from '../modules/roster/import-roster.ts';
 import { systemActor } from '../server/audit.ts';
 import { todayInShanghai } from '../server/context.ts';
 import { AppError } from '../server/errors.ts';
@@ -50,8 +51,7 @@ function readJson(file: string): unknown {
 
 type ImportOptions = { oversightBody?: string; university?: string; dryRun?: boolean };
 
-async function importJson(database: Database, config: Config, file: string, options: ImportOptions) {
-  const document = readJson(file);
+async function importJson(database: Database, config: Config, document: unknown, options: ImportOptions) {
   const started = Date.now();
   const result = await database.db.transaction(async (tx) => {
     let oversightBodyId: string | null = null;
@@ -88,10 +88,8 @@ const cliActor = (): Actor => ({
   all: true,
 });
 
-async function importXlsx(database: Database, file: string, options: ImportOptions) {
+async function importXlsx(database: Database, rows: RosterRow[], options: ImportOptions) {
   const university = await chooseUniversity(database.db, options.university);
-  const { rows, issues } = await parseRosterWorkbook(readFileSync(file));
-  if (issues.length) throw rosterRejected(issues);
   const result = await database.db.transaction((tx) =>
     importRoster(tx, {
       tenantId: university.id,
@@ -134,13 +132,20 @@ export function importCommand(program: Command, config: Config) {
             zh: `不支持的文件类型 ${extension || '(无扩展名)'}：请提供 .json 数据集或 .xlsx 名册`,
             en: `Unsupported file type ${extension || '(none)'}: give a .json dataset or an .xlsx roster`,
           });
-        // A missing file is reported before the database is opened (and perhaps created).
         if (!existsSync(file))
           throw new AppError('NOT_FOUND', { zh: `找不到文件 ${file}`, en: `No such file: ${file}` });
+        // The file is read and parsed before the database is opened (and perhaps created).
+        const document = extension === '.json' ? readJson(file) : null;
+        if (document !== null) {
+          const validation = validateDataset(document);
+          if (!validation.ok) throw datasetInvalid(validation.issues);
+        }
+        const workbook = extension === '.xlsx' ? await parseRosterWorkbook(readFileSync(file)) : null;
+        if (workbook?.issues.length) throw rosterRejected(workbook.issues);
         const database = await openMigrated(config);
         try {
-          if (extension === '.json') await importJson(database, config, file, options);
-          else await importXlsx(database, file, options);
+          if (workbook) await importXlsx(database, workbook.rows, options);
+          else await importJson(database, config, document, options);
         } finally {
           await database.close();
         }
