@@ -18,7 +18,7 @@ import {
 } from '../../db/schema.ts';
 import { systemActor } from '../../server/audit.ts';
 import { AppError } from '../../server/errors.ts';
-import { exportDataset } from './export-dataset.ts';
+import { exportDatasetSnapshot } from './export-dataset.ts';
 import { importDataset } from './import-dataset.ts';
 
 const actor = systemActor('test');
@@ -35,7 +35,7 @@ async function throughEmptyDatabase(document: unknown) {
   const target = await createTestDatabase();
   try {
     const { tenantId } = await load(target.db, document);
-    return await exportDataset(target.db, { tenantId });
+    return await exportDatasetSnapshot(target.db, { tenantId });
   } finally {
     await target.close();
   }
@@ -117,7 +117,7 @@ describe('importDataset: p1', () => {
 
   it('exports every value p1 holds, and the export survives a trip through an empty database', async () => {
     const p1 = loadP1();
-    const exported = await exportDataset(source.db, { tenantId });
+    const exported = await exportDatasetSnapshot(source.db, { tenantId });
     expect(exported.university).toEqual(p1.university);
     for (const section of ['orgs', 'people', 'meetings'] as const) {
       const byCode = new Map(exported[section].map((r) => [r.code, r]));
@@ -151,7 +151,7 @@ describe('importDataset: the sample with every field', () => {
   it('round-trips through an empty database and keeps every field', async () => {
     const document = sampleDataset('sample-rt');
     const { tenantId } = await load(source.db, document);
-    const exported = await exportDataset(source.db, { tenantId });
+    const exported = await exportDatasetSnapshot(source.db, { tenantId });
     // A group without validFrom is as old as its branch; the root's terms and meetings keep its code.
     expect(exported.orgs.find((o) => o.code === 'g-mech-t1-1')).toEqual({
       code: 'g-mech-t1-1',
@@ -226,7 +226,7 @@ describe('importDataset: a university built with the factories', () => {
       { tenantId: t, meetingId: meeting.id, personId: world.secretaryA1.person.id, status: 'present' },
     ]);
 
-    const exported = await exportDataset(source.db, { tenantId: t });
+    const exported = await exportDatasetSnapshot(source.db, { tenantId: t });
     expect(exported.university.code).toBe('uni-a');
     expect(exported.orgs.map((o) => o.code)).toEqual(['b-a1', 'b-a2', 'b-a3', 'c-a1', 'c-a2', 'g-a1']);
     expect(exported.people.map((p) => p.code)).toEqual(['A0001', 'A0002', 'A0003', 'A0004']);
