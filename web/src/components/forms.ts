@@ -1,0 +1,42 @@
+/** Puts an API error where the user looks: field reasons on their fields, the rest in a toast. */
+import type { FormInstance } from 'antd';
+import type { MessageInstance } from 'antd/es/message/interface';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { ApiError } from '../api/client.ts';
+
+/** Maps `body.membership.orgId` → ['membership', 'orgId'] and sets the reason on that field. */
+export function showApiError(error: unknown, message: MessageInstance, form?: FormInstance): void {
+  if (!(error instanceof ApiError)) {
+    message.error(String((error as Error)?.message ?? error));
+    return;
+  }
+  let placed = false;
+  if (form && Array.isArray(error.details)) {
+    const known = new Set(Object.keys(form.getFieldsValue(true) ?? {}));
+    const fields: { name: (string | number)[]; errors: string[] }[] = [];
+    for (const d of error.details as { field?: string; reason?: string }[]) {
+      if (!d?.field) continue;
+      const name = d.field.split('.').filter((p) => p !== 'body' && p !== 'query');
+      if (!name.length) continue;
+      if (!known.has(String(name[0])) && !form.getFieldInstance?.(name)) continue;
+      fields.push({ name, errors: [d.reason ?? ''] });
+    }
+    if (fields.length) {
+      form.setFields(fields);
+      placed = true;
+    }
+  }
+  if (!placed || error.status !== 400) message.error(error.message);
+  else message.warning(error.message);
+}
+
+export const toIsoDate = (d: Dayjs | null | undefined): string | null => (d ? d.format('YYYY-MM-DD') : null);
+export const fromIsoDate = (s: string | null | undefined): Dayjs | null => (s ? dayjs(s) : null);
+
+/** Drops empty strings so optional fields are sent as null, not as "". */
+export function blankToNull<T extends Record<string, unknown>>(values: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = typeof v === 'string' && v.trim() === '' ? null : v;
+  return out as T;
+}

@@ -1,0 +1,12 @@
+/**
+ * Which screens are wired to an API that exists. A menu item (and its route) is offered only when
+ * its page works, so a screen whose API is not served yet is left out rather than shown empty.
+ */
+export const features = {
+  orgs: true,
+  members: true,
+  rosterImport: true,
+  audit: true,
+  accounts: true,
+  account: true,
+} as const;

@@ -1,0 +1,165 @@
+/**
+ * The signed-in frame: top bar (product, user, language, sign out), the menu of the pages this
+ * account can use, and the org tree navigator for those who browse the tree.
+ */
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  ImportOutlined,
+  LogoutOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UsergroupAddOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { App, Button, Grid, Layout, Menu, type MenuProps, Select } from 'antd';
+import { useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { api } from '../api/client.ts';
+import type { Locale } from '../api/types.ts';
+import { useSession } from '../auth/session.tsx';
+import { features } from '../features.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { OrgNavigator } from './OrgNavigator.tsx';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+export function AppLayout() {
+  const { t, locale, setLocale } = useI18n();
+  const { account, abilities, signOut } = useSession();
+  const { message } = App.useApp();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.lg;
+  const [collapsed, setCollapsed] = useState<boolean | null>(null);
+  const siderCollapsed = collapsed ?? narrow;
+
+  const changeLocale = async (next: Locale) => {
+    setLocale(next);
+    try {
+      await api.patch('/auth/preferences', { locale: next });
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
+  const items: MenuItem[] = [];
+  if (abilities.selfOnly && account?.personId) {
+    items.push({
+      key: `/members/${account.personId}`,
+      icon: <UserOutlined />,
+      label: <Link to={`/members/${account.personId}`}>{t('nav.myRecord')}</Link>,
+    });
+  }
+  if (abilities.browses) {
+    if (features.orgs)
+      items.push({ key: '/orgs', icon: <ApartmentOutlined />, label: <Link to="/orgs">{t('nav.orgs')}</Link> });
+    if (features.members)
+      items.push({ key: '/members', icon: <TeamOutlined />, label: <Link to="/members">{t('nav.members')}</Link> });
+  }
+  const system: MenuItem[] = [];
+  if (features.accounts && abilities.managesAccounts)
+    system.push({
+      key: '/accounts',
+      icon: <UsergroupAddOutlined />,
+      label: <Link to="/accounts">{t('nav.accounts')}</Link>,
+    });
+  if (features.audit && abilities.readsAudit)
+    system.push({ key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('nav.audit')}</Link> });
+  if (features.rosterImport && abilities.writes)
+    system.push({ key: '/import', icon: <ImportOutlined />, label: <Link to="/import">{t('nav.import')}</Link> });
+  if (features.account)
+    system.push({ key: '/account', icon: <UserOutlined />, label: <Link to="/account">{t('nav.account')}</Link> });
+  if (abilities.selfOnly) items.push(...system);
+  else items.push({ key: 'system', icon: <SettingOutlined />, label: t('nav.system'), children: system });
+
+  const path = location.pathname;
+  const selected =
+    path.startsWith('/members/') && abilities.selfOnly
+      ? path
+      : (['/orgs', '/members', '/accounts', '/audit', '/import', '/account'].find(
+          (p) => path === p || path.startsWith(`${p}/`),
+        ) ?? path);
+
+  const menu = (mode: 'inline' | 'horizontal') => (
+    <Menu
+      mode={mode}
+      items={items}
+      selectedKeys={[selected]}
+      defaultOpenKeys={['system']}
+      style={mode === 'inline' ? { borderInlineEnd: 0 } : { flex: 1, minWidth: 0 }}
+      onClick={() => narrow && setCollapsed(true)}
+    />
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }} data-testid="app-shell">
+      <Layout.Header className="zb-header">
+        <Link to="/" className="zb-brand">
+          {t('app.name')}
+        </Link>
+        <div className="zb-header-right">
+          <span className="zb-header-user" title={account?.username}>
+            <UserOutlined /> {account?.displayName}
+            <span className="zb-hide-mobile" style={{ opacity: 0.8 }}>
+              {' '}
+              ({account?.username})
+            </span>
+          </span>
+          <Select<Locale>
+            aria-label={t('nav.language')}
+            size="small"
+            value={locale}
+            onChange={changeLocale}
+            options={[
+              { value: 'zh-CN', label: '中文' },
+              { value: 'en-US', label: 'English' },
+            ]}
+            style={{ width: 92 }}
+          />
+          <Button
+            size="small"
+            icon={<LogoutOutlined />}
+            onClick={async () => {
+              await signOut();
+              navigate('/login');
+            }}
+          >
+            <span className={narrow ? 'zb-hide-mobile' : undefined}>{t('nav.signOut')}</span>
+            {narrow && <span className="sr-only">{t('nav.signOut')}</span>}
+          </Button>
+        </div>
+      </Layout.Header>
+      {abilities.selfOnly ? (
+        <Layout>
+          <div style={{ background: '#fff', display: 'flex' }}>{menu('horizontal')}</div>
+          <Layout.Content className="zb-content">
+            <Outlet />
+          </Layout.Content>
+        </Layout>
+      ) : (
+        <Layout>
+          <Layout.Sider
+            width={300}
+            theme="light"
+            breakpoint="lg"
+            collapsible
+            collapsed={siderCollapsed}
+            onCollapse={(c) => setCollapsed(c)}
+            collapsedWidth={narrow ? 0 : 64}
+            style={narrow && !siderCollapsed ? { position: 'absolute', zIndex: 20, height: '100%' } : undefined}
+          >
+            {menu('inline')}
+            {!siderCollapsed && abilities.browses && features.orgs && (
+              <OrgNavigator onPicked={() => narrow && setCollapsed(true)} />
+            )}
+          </Layout.Sider>
+          <Layout.Content className="zb-content">
+            <Outlet />
+          </Layout.Content>
+        </Layout>
+      )}
+    </Layout>
+  );
+}

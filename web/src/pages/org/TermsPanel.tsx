@@ -1,0 +1,108 @@
+/** 委员会与届次: the current term with its countdown and seats (vacant ones marked), earlier terms below. */
+import { useQuery } from '@tanstack/react-query';
+import { Card, Collapse, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { api } from '../../api/client.ts';
+import type { Items, Position, Term } from '../../api/types.ts';
+import { QueryState } from '../../components/QueryState.tsx';
+import { type Translate, useI18n } from '../../i18n/index.tsx';
+import { daysLeftClass } from './labels.tsx';
+
+export function Countdown({ t, daysLeft }: { t: Translate; daysLeft: number }) {
+  return (
+    <span className={daysLeftClass(daysLeft)} data-testid="term-countdown">
+      {daysLeft < 0 ? t('term.overdue', { n: -daysLeft }) : t('term.countdown', { n: daysLeft })}
+    </span>
+  );
+}
+
+function TermView({ term, t }: { term: Term; t: Translate }) {
+  const today = new Date().toISOString().slice(0, 10);
+  const seats = term.positions.filter((p) => !p.validTo || p.validTo > today);
+  const past = term.positions.filter((p) => p.validTo && p.validTo <= today);
+  type Row = Position | { id: string; role: string; vacant: true };
+  const rows: Row[] = [
+    ...seats,
+    ...term.vacantRoles.map((role) => ({ id: `vacant-${role}`, role, vacant: true as const })),
+    ...past,
+  ];
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Descriptions size="small" column={{ xs: 1, sm: 3 }}>
+        <Descriptions.Item label={t('term.electedOn')}>{term.electedOn}</Descriptions.Item>
+        <Descriptions.Item label={t('term.endsOn')}>{term.endsOn}</Descriptions.Item>
+        <Descriptions.Item label={t('term.daysLeft')}>
+          <Countdown t={t} daysLeft={term.daysLeft} />
+        </Descriptions.Item>
+      </Descriptions>
+      <Table<Row>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={rows}
+        scroll={{ x: 480 }}
+        columns={[
+          { title: t('term.role'), dataIndex: 'role', render: (r) => t.label('position', r) },
+          {
+            title: t('term.person'),
+            key: 'person',
+            render: (_, r) =>
+              'vacant' in r ? (
+                <Tag color="error">{t('term.vacant')}</Tag>
+              ) : (
+                <Space size={4}>
+                  <Link to={`/members/${r.personId}`}>{r.personName}</Link>
+                  {r.dualLeader && <Tag color="gold">{t('term.dualLeader')}</Tag>}
+                </Space>
+              ),
+          },
+          {
+            title: `${t('term.from')} ~ ${t('term.to')}`,
+            key: 'range',
+            render: (_, r) =>
+              'vacant' in r ? (
+                '—'
+              ) : (
+                <Typography.Text type={r.validTo && r.validTo <= today ? 'secondary' : undefined}>
+                  {r.validFrom} ~ {r.validTo ?? t('common.current')}
+                </Typography.Text>
+              ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}
+
+export function TermsPanel({ orgId }: { orgId: string }) {
+  const { t } = useI18n();
+  const terms = useQuery({
+    queryKey: ['orgs', orgId, 'terms'],
+    queryFn: () => api.get<Items<Term>>(`/orgs/${orgId}/terms`),
+  });
+  return (
+    <QueryState query={terms}>
+      {() => {
+        const items = [...(terms.data?.items ?? [])].sort((a, b) => b.electedOn.localeCompare(a.electedOn));
+        if (!items.length) return <Empty description={t('term.none')} />;
+        const [current, ...past] = items;
+        return (
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <Card size="small" title={t('term.current')}>
+              <TermView term={current} t={t} />
+            </Card>
+            {past.length > 0 && (
+              <Collapse
+                items={past.map((term) => ({
+                  key: term.id,
+                  label: `${t('term.past')}：${term.electedOn} ~ ${term.endsOn}`,
+                  children: <TermView term={term} t={t} />,
+                }))}
+              />
+            )}
+          </Space>
+        );
+      }}
+    </QueryState>
+  );
+}
