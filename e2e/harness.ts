@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { connect, type Database } from '../src/db/connect.ts';
 import { buildApp } from '../src/server/app.ts';
 import type { App } from '../src/server/context.ts';
-import { buildWorld, TEST_PASSWORD, type World } from '../test/factories.ts';
+import { type Fixture, seedWorld } from './fixture.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(repoRoot, 'test-results');
@@ -32,9 +32,8 @@ export type Harness = {
   baseUrl: string;
   database: Database;
   db: Database['db'];
-  world: World;
-  /** The one password every account of the world shares. */
-  password: string;
+  /** What the tests may rely on: the logins and a college, branch and term that exist. */
+  fixture: Fixture;
   browser: Browser;
   app: App;
   close(): Promise<void>;
@@ -47,7 +46,7 @@ export async function startHarness(): Promise<Harness> {
   // Always embedded and in memory, whatever DATABASE_URL says: each run starts from nothing.
   const database = await connect({ dataDir: 'memory://' });
   await database.migrate();
-  const world = await buildWorld(database.db);
+  const fixture = await seedWorld(database.db);
   const app = await buildApp({ db: database.db, serveWeb: true, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
@@ -60,8 +59,7 @@ export async function startHarness(): Promise<Harness> {
     baseUrl: `http://127.0.0.1:${port}`,
     database,
     db: database.db,
-    world,
-    password: TEST_PASSWORD,
+    fixture,
     browser,
     app,
     async close() {
@@ -76,8 +74,8 @@ export type BrowserSuite = {
   readonly harness: Harness;
   readonly context: BrowserContext;
   readonly page: Page;
-  /** Signs in through the login form and waits for the app shell. */
-  signIn(username: string, password?: string): Promise<void>;
+  /** Signs in through the login form and waits for the app shell (default: the university's admin). */
+  signIn(login?: { username: string; password: string }): Promise<void>;
   /** An API call with the page's session (cookie and CSRF token), as the web app makes it. */
   api<T = unknown>(method: string, url: string, body?: unknown): Promise<{ status: number; json: T }>;
 };
@@ -147,14 +145,15 @@ export function useBrowser(): BrowserSuite {
       if (!page) throw new Error('no page outside a test');
       return page;
     },
-    async signIn(username, password) {
+    async signIn(login) {
+      const { username, password } = login ?? suite.harness.fixture.admin;
       const p = suite.page;
-      await p.goto('/');
-      await p.getByLabel('用户名').fill(username);
-      await p.getByLabel('密码').fill(password ?? suite.harness.password);
-      const login = p.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
+      await p.goto('/login');
+      await p.getByLabel('用户名', { exact: true }).fill(username);
+      await p.getByLabel('密码', { exact: true }).fill(password);
+      const response = p.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
       await p.getByRole('button', { name: /登\s*录/ }).click();
-      const res = await login;
+      const res = await response;
       if (res.status() !== 200) throw new Error(`sign-in of ${username} failed: ${res.status()} ${await res.text()}`);
       await p.getByTestId('app-shell').waitFor();
     },
