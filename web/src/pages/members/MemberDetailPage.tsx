@@ -25,7 +25,8 @@ export default function MemberDetailPage() {
   const tree = useOrgTree(null, abilities.writes);
 
   const current = detail.data?.memberships.find((m) => !m.validTo) ?? null;
-  const isAdmin = abilities.roles.includes('platformAdmin');
+  // The organization department writes the whole university; others only their subtree.
+  const isAdmin = abilities.roles.includes('platformAdmin') || abilities.roles.includes('orgDepartmentAdmin');
   const canWrite = useMemo(() => {
     if (!abilities.writes) return false;
     if (isAdmin) return true;
