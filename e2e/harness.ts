@@ -76,6 +76,8 @@ export type BrowserSuite = {
   readonly page: Page;
   /** Signs in through the login form and waits for the app shell (default: the university's admin). */
   signIn(login?: { username: string; password: string }): Promise<void>;
+  /** A screenshot of the page now, into test-results/, for a step worth seeing when a test fails. */
+  snap(name: string): Promise<void>;
   /** An API call with the page's session (cookie and CSRF token), as the web app makes it. */
   api<T = unknown>(method: string, url: string, body?: unknown): Promise<{ status: number; json: T }>;
 };
@@ -156,6 +158,10 @@ export function useBrowser(): BrowserSuite {
       const res = await response;
       if (res.status() !== 200) throw new Error(`sign-in of ${username} failed: ${res.status()} ${await res.text()}`);
       await p.getByTestId('app-shell').waitFor();
+    },
+    async snap(name) {
+      mkdirSync(resultsDir, { recursive: true });
+      await suite.page.screenshot({ path: path.join(resultsDir, `${slug(name)}.png`), fullPage: true });
     },
     async api(method, url, body) {
       const res = await suite.context.request.fetch(`${suite.harness.baseUrl}/api/v1${url}`, {

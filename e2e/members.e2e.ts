@@ -17,7 +17,7 @@ describe('the member list', () => {
     await b.signIn();
     const before = await b.api<PeoplePage>('GET', '/people?pageSize=1');
     await page.goto('/members');
-    await page.getByTestId('member-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('member-table').locator('tbody tr.ant-table-row').first().waitFor();
 
     await page.getByRole('button', { name: '新增党员' }).click();
     const drawer = page.getByRole('dialog').filter({ hasText: '新增党员' });
@@ -32,7 +32,7 @@ describe('the member list', () => {
     await page.waitForURL(/\/members\/[0-9a-f-]{36}$/);
 
     await page.goto(`/members?q=${encodeURIComponent('周晓梅')}`);
-    const row = page.getByTestId('member-table').locator('tbody tr').filter({ hasText: 'E2E0001' });
+    const row = page.getByTestId('member-table').locator('tbody tr.ant-table-row').filter({ hasText: 'E2E0001' });
     await row.waitFor();
     await expect.poll(() => row.textContent()).toContain(branch.name);
     expect(await row.textContent()).toContain('预备');
@@ -69,7 +69,7 @@ describe('the member list', () => {
     // Narrowed to one college, as a college secretary would export their roster.
     await page.goto(`/members?orgId=${college.id}`);
     const table = page.getByTestId('member-table');
-    await table.locator('tbody tr').first().waitFor();
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
     const list = await b.api<PeoplePage>('GET', `/people?orgId=${college.id}&pageSize=500`);
     expect(list.json.total).toBeGreaterThan(0);
     await expect.poll(() => page.getByText(`共 ${list.json.total} 条`).count()).toBe(1);

@@ -47,7 +47,7 @@ describe('the organization tree', () => {
 
     await page.getByRole('tab', { name: '党员', exact: true }).click();
     const members = page.getByTestId('org-member-table');
-    await members.locator('tbody tr').first().waitFor();
+    await members.locator('tbody tr.ant-table-row').first().waitFor();
     const text = await members.textContent();
     for (const name of branchMembers.slice(0, 20)) expect(text).toContain(name);
   });

@@ -49,13 +49,14 @@ describe('roster import', () => {
     await page.getByRole('button', { name: /检\s*查$/ }).click();
     const errors = page.getByTestId('import-errors');
     await errors.waitFor();
-    const rows = errors.locator('tbody tr');
+    const rows = errors.locator('tbody tr.ant-table-row');
     expect(await rows.count()).toBe(1);
     const cells = (await rows.first().locator('td').allTextContents()).map((c) => c.trim());
     expect(cells[0]).toBe('3');
     expect(cells[1]).toBe('人员类别');
     expect(cells[2]).toContain('教职工');
     await expect.poll(() => page.getByRole('alert').filter({ hasText: '未写入任何数据' }).count()).toBe(1);
+    await b.snap('roster-import--error-report');
     expect(await page.getByRole('button', { name: /导\s*入$/ }).isDisabled()).toBe(true);
 
     // The real import of the same file (not only the check) is refused as a whole.
@@ -81,6 +82,6 @@ describe('roster import', () => {
     await page.getByRole('status').filter({ hasText: '导入完成：新增 3 人' }).waitFor();
     expect((await b.api<PeoplePage>('GET', '/people?pageSize=1')).json.total).toBe(before.json.total + 3);
     await page.goto(`/members?orgId=${branch.id}&q=IMP000`);
-    await page.getByTestId('member-table').locator('tbody tr').filter({ hasText: '马骏' }).waitFor();
+    await page.getByTestId('member-table').locator('tbody tr.ant-table-row').filter({ hasText: '马骏' }).waitFor();
   });
 });
