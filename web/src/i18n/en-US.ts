@@ -105,6 +105,12 @@ export const enUS: Dict = {
   'term.person': 'Person',
   'term.from': 'From',
   'term.to': 'To',
+  'term.add': 'New term',
+  'term.addPosition': 'Add seat holder',
+  'term.endPosition': 'End seat',
+  'term.endPositionConfirm': 'End {name}’s seat as {role}?',
+  'term.editDates': 'Edit term dates',
+  'term.positionsHint': 'Who holds each seat; more can be added later',
   'term.expiring': 'Ending soon',
 
   'member.list': 'Member roster',

@@ -103,6 +103,12 @@ export const zhCN = {
   'term.person': '人员',
   'term.from': '任职起',
   'term.to': '任职止',
+  'term.add': '新建届次',
+  'term.addPosition': '增补委员',
+  'term.endPosition': '免职',
+  'term.endPositionConfirm': '结束“{name}”的{role}任职？',
+  'term.editDates': '修改届期',
+  'term.positionsHint': '各职务的任职人员，可稍后增补',
   'term.expiring': '即将届满',
 
   'member.list': '党员名册',

@@ -289,7 +289,13 @@ function OrgView({ id }: { id: string }) {
                     ),
                   },
                   ...(org.kind !== 'group'
-                    ? [{ key: 'committee', label: t('org.committee'), children: <TermsPanel orgId={org.id} /> }]
+                    ? [
+                        {
+                          key: 'committee',
+                          label: t('org.committee'),
+                          children: <TermsPanel orgId={org.id} canWrite={canWrite} />,
+                        },
+                      ]
                     : []),
                   { key: 'members', label: t('org.members'), children: <OrgMembers orgId={org.id} /> },
                   { key: 'history', label: t('org.history'), children: <OrgHistory orgId={org.id} /> },
