@@ -16,6 +16,14 @@ const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 const AccountPage = lazy(() => import('./pages/AccountPage.tsx'));
 const AccountsPage = lazy(() => import('./pages/AccountsPage.tsx'));
 
+// antd fills in `${label}` itself; these are its templates, not JavaScript ones.
+const validateMessages = {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: antd message template
+  'zh-CN': { required: '请填写${label}', types: { email: '${label}格式不正确' } },
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: antd message template
+  'en-US': { required: '${label} is required', types: { email: '${label} is not a valid email' } },
+};
+
 const theme = { token: { colorPrimary: '#c62828', borderRadius: 4 } };
 
 function Loading() {
@@ -50,10 +58,10 @@ function Guard({ allowed, children }: { allowed: boolean; children: ReactNode })
 }
 
 export function App() {
-  const { antdLocale } = useI18n();
+  const { antdLocale, locale } = useI18n();
   const { abilities } = useSession();
   return (
-    <ConfigProvider locale={antdLocale} theme={theme}>
+    <ConfigProvider locale={antdLocale} theme={theme} form={{ validateMessages: validateMessages[locale] }}>
       <AntApp>
         <Routes>
           <Route path="/login" element={<LoginPage />} />

@@ -11,9 +11,11 @@ type Props = {
   onChange?: (v: string | null, person?: PersonListItem) => void;
   placeholder?: string;
   orgId?: string;
+  /** Called with the whole person when one is chosen (Form.Item owns onChange). */
+  onPicked?: (person: PersonListItem | undefined) => void;
 };
 
-export function PersonPicker({ id, value, onChange, placeholder, orgId }: Props) {
+export function PersonPicker({ id, value, onChange, placeholder, orgId, onPicked }: Props) {
   const [q, setQ] = useState('');
   const list = useQuery({
     queryKey: ['people', 'picker', q, orgId],
@@ -28,12 +30,11 @@ export function PersonPicker({ id, value, onChange, placeholder, orgId }: Props)
       value={value ?? undefined}
       placeholder={placeholder}
       loading={list.isFetching}
-      onChange={(v) =>
-        onChange?.(
-          v ?? null,
-          items.find((p) => p.id === v),
-        )
-      }
+      onChange={(v) => {
+        const person = items.find((p) => p.id === v);
+        onChange?.(v ?? null, person);
+        onPicked?.(person);
+      }}
       options={items.map((p) => ({
         value: p.id,
         label: `${p.name}（${p.code}）${p.membership ? ` · ${p.membership.orgName}` : ''}`,

@@ -11,24 +11,24 @@ export function showApiError(error: unknown, message: MessageInstance, form?: Fo
     message.error(String((error as Error)?.message ?? error));
     return;
   }
-  let placed = false;
+  let unplaced = true;
   if (form && Array.isArray(error.details)) {
     const known = new Set(Object.keys(form.getFieldsValue(true) ?? {}));
     const fields: { name: (string | number)[]; errors: string[] }[] = [];
+    let missed = 0;
     for (const d of error.details as { field?: string; reason?: string }[]) {
-      if (!d?.field) continue;
-      const name = d.field.split('.').filter((p) => p !== 'body' && p !== 'query');
-      if (!name.length) continue;
-      if (!known.has(String(name[0])) && !form.getFieldInstance?.(name)) continue;
-      fields.push({ name, errors: [d.reason ?? ''] });
+      const name = (d?.field ?? '').split('.').filter((p) => p !== 'body' && p !== 'query');
+      if (!name.length || !known.has(String(name[0]))) {
+        missed++;
+        continue;
+      }
+      fields.push({ name: name.map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [d.reason ?? ''] });
     }
-    if (fields.length) {
-      form.setFields(fields);
-      placed = true;
-    }
+    if (fields.length) form.setFields(fields);
+    // The reasons sit on their fields; a toast would only repeat them with technical paths.
+    unplaced = fields.length === 0 || missed > 0;
   }
-  if (!placed || error.status !== 400) message.error(error.message);
-  else message.warning(error.message);
+  if (unplaced) message.error(error.message);
 }
 
 export const toIsoDate = (d: Dayjs | null | undefined): string | null => (d ? d.format('YYYY-MM-DD') : null);

@@ -139,7 +139,21 @@ function CreateAccountModal({
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item label={t('accounts.person')} name="personId">
-          <PersonPicker placeholder={t('accounts.personSearch')} />
+          <PersonPicker
+            placeholder={t('accounts.personSearch')}
+            onPicked={(person) => {
+              // A member account belongs to the person's own branch; the name is theirs too.
+              if (!person) return;
+              if (!form.getFieldValue('displayName')) form.setFieldValue('displayName', person.name);
+              const list = (form.getFieldValue('grants') ?? []) as GrantValues[];
+              form.setFieldValue(
+                'grants',
+                list.map((g) =>
+                  g.role === 'member' && !g.orgId && person.membership ? { ...g, orgId: person.membership.orgId } : g,
+                ),
+              );
+            }}
+          />
         </Form.Item>
         <Form.List name="grants">
           {(fields, { add, remove }) => (
