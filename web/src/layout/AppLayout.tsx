@@ -84,10 +84,11 @@ export function AppLayout() {
 
   const menu = (mode: 'inline' | 'horizontal') => (
     <Menu
+      key={mode === 'inline' && siderCollapsed ? 'collapsed' : 'open'}
       mode={mode}
       items={items}
       selectedKeys={[selected]}
-      defaultOpenKeys={['system']}
+      defaultOpenKeys={mode === 'inline' && siderCollapsed ? [] : ['system']}
       style={mode === 'inline' ? { borderInlineEnd: 0 } : { flex: 1, minWidth: 0 }}
       onClick={() => narrow && setCollapsed(true)}
     />
@@ -150,7 +151,7 @@ export function AppLayout() {
             collapsedWidth={narrow ? 0 : 64}
             style={narrow && !siderCollapsed ? { position: 'absolute', zIndex: 20, height: '100%' } : undefined}
           >
-            {menu('inline')}
+            {!(narrow && siderCollapsed) && menu('inline')}
             {!siderCollapsed && abilities.browses && features.orgs && (
               <OrgNavigator onPicked={() => narrow && setCollapsed(true)} />
             )}
