@@ -29,6 +29,7 @@ import { useSession } from '../../auth/session.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { standingTag, statusTag } from '../members/MemberListPage.tsx';
+import { ExpiringTerms } from './ExpiringTerms.tsx';
 import { KindTag, kindLabel } from './labels.tsx';
 import { type DialogKind, OrgDialog } from './OrgDialogs.tsx';
 import { Countdown, TermsPanel } from './TermsPanel.tsx';
@@ -210,6 +211,7 @@ function OrgView({ id }: { id: string }) {
                     label: t('org.details'),
                     children: (
                       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+                        {(org.kind === 'university' || org.kind === 'college') && <ExpiringTerms rootId={org.id} />}
                         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} bordered>
                           <Descriptions.Item label={t('org.code')}>{org.code}</Descriptions.Item>
                           <Descriptions.Item label={t('org.kind')}>{t.label('kind', org.kind)}</Descriptions.Item>
