@@ -59,6 +59,7 @@ function Diff({ entry, t }: { entry: AuditEntry; t: Translate }) {
     <Table<DiffRow>
       size="small"
       rowKey="field"
+      tableLayout="fixed"
       pagination={false}
       dataSource={rows}
       rowClassName={(r) => (r.changed ? '' : 'ant-table-row-muted')}
@@ -67,11 +68,14 @@ function Diff({ entry, t }: { entry: AuditEntry; t: Translate }) {
         {
           title: t('audit.before'),
           dataIndex: 'before',
+          ellipsis: false,
+          className: 'zb-diff-cell',
           render: (v, r) => <span className={r.changed && v !== undefined ? 'zb-diff-removed' : ''}>{show(v)}</span>,
         },
         {
           title: t('audit.after'),
           dataIndex: 'after',
+          className: 'zb-diff-cell',
           render: (v, r) => <span className={r.changed && v !== undefined ? 'zb-diff-added' : ''}>{show(v)}</span>,
         },
       ]}
