@@ -1,11 +1,10 @@
 /**
  * Loads a whole `zhibu-dataset/1` document as a new university, inside the caller's transaction:
- * all of it or (on any problem) nothing. Rows are inserted set-based, a thousand per statement,
- * with ids made here so references between records need no round trips.
+ * all of it or (on any problem) nothing. Rows are inserted set-based (bulk-insert.ts), with ids
+ * made here so references between records need no round trips.
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/connect.ts';
 import {
   attendance,
@@ -26,6 +25,7 @@ import { AppError, conflict } from '../../server/errors.ts';
 import type { Actor } from '../../server/scope.ts';
 import { nameInitials } from '../members/name-initials.ts';
 import { createUniversity } from '../tenants/create-university.ts';
+import { insertMany } from './bulk-insert.ts';
 import type { DatasetIssue, DatasetOrg } from './schema.ts';
 import { validateDataset } from './validate-dataset.ts';
 
@@ -50,7 +50,6 @@ export type DatasetCounts = {
 
 /** When a document names no date at all, the university's records start here. */
 const FALLBACK_START = '2000-01-01';
-const CHUNK = 1000;
 
 /** A 400 listing every problem of a document; the message shows the first few. */
 export function datasetInvalid(issues: DatasetIssue[]) {
@@ -100,7 +99,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
   const personIds = new Map(dataset.people.map((p) => [p.code, randomUUID()]));
   const personId = (code: string) => personIds.get(code) as string;
 
-  await insertChunked(
+  await insertMany(
     tx,
     orgs,
     dataset.orgs.map((o) => {
@@ -124,7 +123,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
     }),
   );
   // The document knows each org's current state only: one history interval per org.
-  await insertChunked(
+  await insertMany(
     tx,
     orgHistory,
     dataset.orgs.map((o) => {
@@ -143,7 +142,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
       };
     }),
   );
-  await insertChunked(
+  await insertMany(
     tx,
     people,
     dataset.people.map((p) => ({
@@ -162,7 +161,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
       email: p.email ?? null,
     })),
   );
-  await insertChunked(
+  await insertMany(
     tx,
     memberships,
     dataset.memberships.map((m) => ({
@@ -180,7 +179,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
   );
 
   const termRows = dataset.terms.map((t) => ({ ...t, id: randomUUID() }));
-  await insertChunked(
+  await insertMany(
     tx,
     terms,
     termRows.map((t) => ({ tenantId, id: t.id, orgId: orgId(t.org), electedOn: t.electedOn, endsOn: t.endsOn })),
@@ -196,10 +195,10 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
       dualLeader: p.dualLeader ?? false,
     })),
   );
-  await insertChunked(tx, positions, positionRows);
+  await insertMany(tx, positions, positionRows);
 
   const meetingRows = dataset.meetings.map((m) => ({ ...m, id: randomUUID() }));
-  await insertChunked(
+  await insertMany(
     tx,
     meetings,
     meetingRows.map((m) => ({
@@ -224,19 +223,19 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
       makeupOn: a.makeupOn ?? null,
     })),
   );
-  await insertChunked(tx, attendance, attendanceRows);
+  await insertMany(tx, attendance, attendanceRows);
 
-  await insertChunked(
+  await insertMany(
     tx,
     semesters,
     university.calendar.map((s) => ({ tenantId, code: s.code, startsOn: s.start, endsOn: s.end })),
   );
-  await insertChunked(
+  await insertMany(
     tx,
     headcounts,
     university.headcount.map((h) => ({ tenantId, year: h.year, staff: h.staff, students: h.students })),
   );
-  await insertChunked(
+  await insertMany(
     tx,
     parameterOverrides,
     university.parameters.map((p) => ({
@@ -306,8 +305,4 @@ function earliest(dates: (string | undefined)[]): string | null {
   let min: string | null = null;
   for (const d of dates) if (d !== undefined && (min === null || d < min)) min = d;
   return min;
-}
-
-async function insertChunked(tx: Tx, table: PgTable, rows: Record<string, unknown>[]) {
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(table).values(rows.slice(i, i + CHUNK) as never);
 }
