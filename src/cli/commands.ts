@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
+import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
 
 export function registerCommands(program: Command, config: Config) {
@@ -11,4 +12,5 @@ export function registerCommands(program: Command, config: Config) {
   migrateCommand(program, config);
   importCommand(program, config);
   exportCommand(program, config);
+  seedCommand(program, config);
 }

@@ -1,7 +1,19 @@
 import type { Command } from 'commander';
 import type { Config } from '../config.ts';
+import type { Db } from '../db/connect.ts';
+import { tenants } from '../db/schema.ts';
 import { buildApp } from '../server/app.ts';
+import { todayInShanghai } from '../server/context.ts';
 import { describeDatabase, openMigrated } from './database.ts';
+import { formatLogins, loadDemo } from './seed.ts';
+
+/** On a database without any university, the first start loads the demo (unless ZHIBU_NO_DEMO=1). */
+async function seedDemoOnFirstStart(db: Db) {
+  if (process.env.ZHIBU_NO_DEMO === '1') return null;
+  const [any] = await db.select({ id: tenants.id }).from(tenants).limit(1);
+  if (any) return null;
+  return loadDemo(db, todayInShanghai(new Date()));
+}
 
 export function serveCommand(program: Command, config: Config) {
   program
@@ -11,6 +23,7 @@ export function serveCommand(program: Command, config: Config) {
     .option('--host <host>', 'address to listen on 监听地址', config.host)
     .action(async (options: { port: string; host: string }) => {
       const database = await openMigrated(config);
+      const demo = await seedDemoOnFirstStart(database.db);
       const app = await buildApp({
         db: database.db,
         dataDir: config.dataDir,
@@ -26,5 +39,15 @@ export function serveCommand(program: Command, config: Config) {
       process.on('SIGTERM', shutdown);
       await app.listen({ port: Number(options.port), host: options.host });
       console.log(`Zhibu 支部 已启动 running at http://${options.host}:${options.port}  (${describeDatabase(config)})`);
+      if (demo) {
+        const rule = '='.repeat(78);
+        console.log(`\n${rule}\n首次启动已载入示范数据 Demo data loaded on first start: 示范职业技术学院`);
+        console.log(
+          `(${demo.counts.people} 人员 people, ${demo.counts.orgs} 组织 orgs, ${demo.ms} ms; ZHIBU_NO_DEMO=1 跳过 skips this)`,
+        );
+        console.log('\n登录账号 Logins — 密码只显示这一次，请妥善保存 / passwords are shown only once:\n');
+        console.log(formatLogins(demo.logins));
+        console.log(`${rule}\n`);
+      }
     });
 }
