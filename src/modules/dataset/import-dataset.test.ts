@@ -19,7 +19,7 @@ import {
 import { systemActor } from '../../server/audit.ts';
 import { AppError } from '../../server/errors.ts';
 import { exportDatasetSnapshot } from './export-dataset.ts';
-import { importDataset } from './import-dataset.ts';
+import { datasetInvalid, importDataset } from './import-dataset.ts';
 
 const actor = systemActor('test');
 let source: Database;
@@ -274,5 +274,15 @@ describe('importDataset: a bad document', () => {
     const error = await load(source.db, document).catch((e) => e);
     expect(error.status).toBe(400);
     expect(error.details.map((d: { pointer: string }) => d.pointer)).toEqual(['/people/3/name']);
+  });
+});
+
+describe('datasetInvalid', () => {
+  it('lists the first thousand problems and counts the rest', () => {
+    const issues = Array.from({ length: 1500 }, (_, i) => ({ pointer: `/people/${i}/code`, reason: 'x' }));
+    const error = datasetInvalid(issues);
+    expect(error.details).toHaveLength(1001);
+    expect((error.details as { reason: string }[])[1000].reason).toContain('500 more problem(s) not listed');
+    expect(error.text.en).toMatch(/^The dataset has 1500 problem\(s\)/);
   });
 });

@@ -51,17 +51,31 @@ export type DatasetCounts = {
 /** When a document names no date at all, the university's records start here. */
 const FALLBACK_START = '2000-01-01';
 
-/** A 400 listing every problem of a document; the message shows the first few. */
+/**
+ * Beyond this many problems the document is systematically wrong (a renamed column, a shifted
+ * code list); listing half a million of them helps no one and makes a response of many megabytes.
+ */
+export const MAX_LISTED_ISSUES = 1000;
+
+/** A 400 listing the problems of a document (up to MAX_LISTED_ISSUES); the message shows the first few. */
 export function datasetInvalid(issues: DatasetIssue[]) {
   const head = issues.slice(0, 5).map((i) => `${i.pointer}: ${i.reason}`);
   const more = issues.length > 5 ? issues.length - 5 : 0;
+  const hidden = issues.length - MAX_LISTED_ISSUES;
+  const details =
+    hidden > 0
+      ? [
+          ...issues.slice(0, MAX_LISTED_ISSUES),
+          { pointer: '', reason: `另有 ${hidden} 处问题未列出 / ${hidden} more problem(s) not listed` },
+        ]
+      : issues;
   return new AppError(
     'BAD_INPUT',
     {
       zh: `数据集有 ${issues.length} 处错误，未导入任何数据：${head.join('；')}${more ? `；另有 ${more} 处` : ''}`,
       en: `The dataset has ${issues.length} problem(s); nothing was imported: ${head.join('; ')}${more ? `; and ${more} more` : ''}`,
     },
-    issues,
+    details,
   );
 }
 
