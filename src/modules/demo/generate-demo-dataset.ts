@@ -419,6 +419,9 @@ export function generateDemoDataset({ asOf, seed = 1 }: DemoOptions): DatasetInp
       unit: p.unit,
       title: p.title,
       leadingCadre: p.leadingCadre,
+      // No made-up phone numbers or addresses: they could belong to real people.
+      phone: null,
+      email: null,
     })),
     memberships: people.flatMap((p) =>
       membershipIntervals(p).map((interval) => ({
@@ -442,7 +445,7 @@ export function generateDemoDataset({ asOf, seed = 1 }: DemoOptions): DatasetInp
         person: s.person.code,
         from: s.from,
         to: s.to,
-        ...(s.dualLeader === undefined ? {} : { dualLeader: s.dualLeader }),
+        dualLeader: s.dualLeader ?? false,
       })),
     })),
     meetings: [],

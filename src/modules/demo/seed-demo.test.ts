@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUniversity } from '../../../test/factories.ts';
 import { createTestServer, type TestServer } from '../../../test/server.ts';
 import { accounts, auditLog, grants, memberships, orgs, oversightBodies, people, tenants } from '../../db/schema.ts';
+import { exportDataset } from '../dataset/export-dataset.ts';
+import { validateDataset } from '../dataset/validate-dataset.ts';
+import { generateDemoDataset } from './generate-demo-dataset.ts';
 import { type DemoLogin, seedDemo } from './seed-demo.ts';
 
 const AS_OF = '2026-11-23';
@@ -151,6 +154,17 @@ describe('seedDemo', () => {
     const universities = await oversight.get('/api/v1/universities');
     expect(universities.json().items.map((u: { code: string }) => u.code)).toEqual(['demo']);
     expect((await oversight.get('/api/v1/people?pageSize=1')).json().total).toBeGreaterThanOrEqual(800);
+  });
+
+  it('exports as the document it was generated from', async () => {
+    const generated = validateDataset(generateDemoDataset({ asOf: AS_OF, seed: 1 }));
+    if (!generated.ok) throw new Error('the demo document is invalid');
+    const exported = await exportDataset(server.db, { tenantId });
+    // The export orders records by code; the generator lists parents first. Same records either way.
+    const sorted = (items: unknown[]) => items.map((x) => JSON.stringify(x)).sort();
+    expect(exported.university).toEqual(generated.dataset.university);
+    for (const section of ['orgs', 'people', 'memberships', 'terms', 'meetings'] as const)
+      expect(sorted(exported[section]), section).toEqual(sorted(generated.dataset[section]));
   });
 
   it('refuses to load the demo twice and writes nothing', async () => {
