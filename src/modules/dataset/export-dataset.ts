@@ -66,7 +66,8 @@ export async function exportDataset(db: Tx, options: { tenantId: string }): Prom
       org: p.orgId === null || p.orgId === tenantId ? null : codeOfOrg(p.orgId),
       values: p.values as Record<string, never>,
     }))
-    .sort((a, b) => compare([a.rule, b.rule], [a.org, b.org]));
+    // The import refuses duplicates, but rows entered in the app may tie: the content decides then.
+    .sort((a, b) => compare([a.rule, b.rule], [a.org, b.org], [JSON.stringify(a.values), JSON.stringify(b.values)]));
 
   const positionsByTerm = new Map<string, typeof positionRows>();
   for (const p of positionRows) {
@@ -156,7 +157,14 @@ export async function exportDataset(db: Tx, options: { tenantId: string }): Prom
               roleOrder(a.role) - roleOrder(b.role) || compare([a.from, b.from], [a.person, b.person], [a.to, b.to]),
           ),
       }))
-      .sort((a, b) => compare([a.org, b.org], [a.electedOn, b.electedOn], [a.endsOn, b.endsOn])),
+      .sort((a, b) =>
+        compare(
+          [a.org, b.org],
+          [a.electedOn, b.electedOn],
+          [a.endsOn, b.endsOn],
+          [JSON.stringify(a.positions), JSON.stringify(b.positions)],
+        ),
+      ),
     meetings: meetingRows
       .sort((a, b) => compare([a.code, b.code]))
       .map((m) => ({
