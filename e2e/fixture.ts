@@ -6,8 +6,8 @@ import { and, asc, eq, gte, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../src/db/connect.ts';
 import { memberships, orgs, people, positions, terms } from '../src/db/schema.ts';
+import { seedDemo } from '../src/modules/demo/seed-demo.ts';
 import { todayInShanghai } from '../src/server/context.ts';
-import { buildWorld, TEST_PASSWORD } from '../test/factories.ts';
 
 export type Login = { username: string; password: string };
 
@@ -24,33 +24,12 @@ export type Fixture = {
   branchMembers: string[];
 };
 
-const addDays = (iso: string, days: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-
-/** The factories' two-university world, plus a committee term of the first branch ending soon. */
-export async function seedWorld(db: Db): Promise<Fixture> {
-  const world = await buildWorld(db);
-  const today = todayInShanghai(new Date());
-  const [term] = await db
-    .insert(terms)
-    .values({
-      tenantId: world.uniA.tenantId,
-      orgId: world.branchA1.id,
-      electedOn: addDays(today, -3 * 365 + 60),
-      endsOn: addDays(today, 60),
-    })
-    .returning();
-  await db.insert(positions).values({
-    tenantId: world.uniA.tenantId,
-    termId: term.id,
-    role: 'secretary',
-    personId: world.secretaryA1.person.id,
-    validFrom: term.electedOn,
-  });
-  return describe(db, world.uniA.tenantId, { username: 'orgadmin-a', password: TEST_PASSWORD });
+/** The demo university as `zhibu seed --demo` loads it today, with its generated logins. */
+export async function seedDemoUniversity(db: Db): Promise<Fixture> {
+  const demo = await seedDemo(db, { asOf: todayInShanghai(new Date()) });
+  const admin = demo.logins.find((l) => l.role === 'orgDepartmentAdmin');
+  if (!admin) throw new Error('the demo has no organization-department login');
+  return describe(db, demo.tenantId, { username: admin.username, password: admin.password });
 }
 
 const parents = alias(orgs, 'parent');

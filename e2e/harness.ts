@@ -1,6 +1,6 @@
 /**
  * The browser-test harness: the real server (built web app + API) over a fresh in-memory PGlite
- * database holding a known world, listening on a free local port, and Debian's Chromium driven by
+ * database holding the demo university, listening on a free local port, and Debian's Chromium driven by
  * playwright-core. Each test gets a fresh browser context (no cookies) and leaves a screenshot of
  * its end state in test-results/ for whoever has to find out why it failed.
  */
@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { connect, type Database } from '../src/db/connect.ts';
 import { buildApp } from '../src/server/app.ts';
 import type { App } from '../src/server/context.ts';
-import { type Fixture, seedWorld } from './fixture.ts';
+import { type Fixture, seedDemoUniversity } from './fixture.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(repoRoot, 'test-results');
@@ -46,7 +46,7 @@ export async function startHarness(): Promise<Harness> {
   // Always embedded and in memory, whatever DATABASE_URL says: each run starts from nothing.
   const database = await connect({ dataDir: 'memory://' });
   await database.migrate();
-  const fixture = await seedWorld(database.db);
+  const fixture = await seedDemoUniversity(database.db);
   const app = await buildApp({ db: database.db, serveWeb: true, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
