@@ -117,7 +117,7 @@ function OrgHistory({ orgId }: { orgId: string }) {
 function FirstOrg() {
   const tree = useOrgTree();
   const { t } = useI18n();
-  if (tree.isLoading) return null;
+  if (tree.isLoading || tree.isError) return <QueryState query={tree}>{() => null}</QueryState>;
   const first = tree.data?.roots[0];
   if (!first) return <Empty description={t('tree.empty')} />;
   return <Navigate to={`/orgs/${first.id}`} replace />;
