@@ -105,8 +105,21 @@ function crossCheck(doc: Raw, issues: IssueList) {
   checkUniversity(university, orgs, issues);
   checkMemberships(items(doc.memberships), orgs, people, issues);
 
+  checkTerms(items(doc.terms), orgs, people, orgOrRoot, issues);
+  checkMeetings(items(doc.meetings), people, orgOrRoot, issues);
+}
+
+type OrgRef = (code: string | null) => boolean;
+
+function checkTerms(
+  terms: Raw[],
+  orgs: Map<string, OrgInfo>,
+  people: Map<string, number>,
+  orgOrRoot: OrgRef,
+  issues: IssueList,
+) {
   const termKeys = new Map<string, number>();
-  items(doc.terms).forEach((term, i) => {
+  terms.forEach((term, i) => {
     const at = `/terms/${i}`;
     const org = str(term.org);
     if (org !== null && !orgOrRoot(org)) unknownCode(issues, `${at}/org`, 'org', org);
@@ -138,9 +151,11 @@ function crossCheck(doc: Raw, issues: IssueList) {
         );
     });
   });
+}
 
-  uniqueCodes(items(doc.meetings), '/meetings', issues);
-  items(doc.meetings).forEach((meeting, i) => {
+function checkMeetings(meetings: Raw[], people: Map<string, number>, orgOrRoot: OrgRef, issues: IssueList) {
+  uniqueCodes(meetings, '/meetings', issues);
+  meetings.forEach((meeting, i) => {
     const at = `/meetings/${i}`;
     const org = str(meeting.org);
     if (org !== null && !orgOrRoot(org)) unknownCode(issues, `${at}/org`, 'org', org);
