@@ -32,9 +32,33 @@ class IssueList {
   add(pointer: string, zh: string, en: string) {
     if (!this.byPointer.has(pointer)) this.byPointer.set(pointer, `${zh} / ${en}`);
   }
+  /** In document order, so a long report reads from the top of the file down. */
   list(): DatasetIssue[] {
-    return [...this.byPointer].map(([pointer, reason]) => ({ pointer, reason }));
+    return [...this.byPointer]
+      .map(([pointer, reason]) => ({ pointer, reason }))
+      .sort((a, b) => comparePointers(a.pointer, b.pointer));
   }
+}
+
+const sectionOrder = ['format', 'university', 'orgs', 'people', 'memberships', 'terms', 'meetings'];
+
+/** Sections in the order of the format, record indexes as numbers, anything else alphabetically. */
+function comparePointers(a: string, b: string): number {
+  const sa = a.split('/').slice(1);
+  const sb = b.split('/').slice(1);
+  for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
+    if (sa[i] === sb[i]) continue;
+    if (i === 0) {
+      const ra = sectionOrder.indexOf(sa[0]);
+      const rb = sectionOrder.indexOf(sb[0]);
+      if (ra !== rb) return (ra < 0 ? sectionOrder.length : ra) - (rb < 0 ? sectionOrder.length : rb);
+    }
+    const na = /^\d+$/.test(sa[i]) ? Number(sa[i]) : null;
+    const nb = /^\d+$/.test(sb[i]) ? Number(sb[i]) : null;
+    if (na !== null && nb !== null) return na - nb;
+    return sa[i] < sb[i] ? -1 : 1;
+  }
+  return sa.length - sb.length;
 }
 
 function addZodIssue(issues: IssueList, issue: z.core.$ZodIssue) {
