@@ -147,6 +147,20 @@ describe('importDataset: p1', () => {
   });
 });
 
+describe('importDataset: two imports of one code at once', () => {
+  it('lets one win and answers the other with 409, even when both passed the check', async () => {
+    const results = await Promise.allSettled([
+      load(source.db, sampleDataset('racing')),
+      load(source.db, sampleDataset('racing')),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(lost.reason).toBeInstanceOf(AppError);
+    expect(lost.reason.status).toBe(409);
+    expect(await source.db.select().from(tenants).where(eq(tenants.code, 'racing'))).toHaveLength(1);
+  });
+});
+
 describe('importDataset: the sample with every field', () => {
   it('round-trips through an empty database and keeps every field', async () => {
     const document = sampleDataset('sample-rt');

@@ -24,6 +24,7 @@ import { recordAudit } from '../../server/audit.ts';
 import { AppError, conflict } from '../../server/errors.ts';
 import type { Actor } from '../../server/scope.ts';
 import { nameInitials } from '../members/name-initials.ts';
+import { isUniqueViolation } from '../members/unique-violation.ts';
 import { createUniversity } from '../tenants/create-university.ts';
 import { insertMany } from './bulk-insert.ts';
 import type { DatasetIssue, DatasetOrg } from './schema.ts';
@@ -85,14 +86,16 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
   const dataset = validation.dataset;
   const { university } = dataset;
 
-  const [existing] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.code, university.code));
-  if (existing)
-    throw conflict(
+  const codeTaken = () =>
+    conflict(
       { zh: `学校代码 ${university.code} 已存在`, en: `A university with code ${university.code} already exists` },
       [{ pointer: '/university/code', reason: `学校代码已存在 / university code already exists` }],
     );
+  const [existing] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.code, university.code));
+  if (existing) throw codeTaken();
 
   const rootValidFrom = earliest(dataset.orgs.map((o) => o.validFrom)) ?? FALLBACK_START;
+  // A concurrent import of the same code can pass the check above; the unique index decides.
   const { tenant, rootPath } = await createUniversity(tx, {
     code: university.code,
     name: university.name,
@@ -100,6 +103,8 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
     standardSets: university.standardSets,
     oversightBodyId: options.oversightBodyId ?? null,
     actor: options.actor,
+  }).catch((error) => {
+    throw isUniqueViolation(error) ? codeTaken() : error;
   });
   const tenantId = tenant.id;
 
