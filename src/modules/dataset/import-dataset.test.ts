@@ -270,6 +270,33 @@ describe('importDataset: a bad document', () => {
     expect(await source.db.select().from(tenants).where(eq(tenants.code, 'bad-one'))).toEqual([]);
   });
 
+  it('leaves an empty database empty', async () => {
+    const empty = await createTestDatabase();
+    try {
+      const document = loadP1();
+      document.meetings[116].attendance[0].person = 'P9999';
+      const error = await load(empty.db, document).catch((e) => e);
+      expect(error.details).toEqual([
+        { pointer: '/meetings/116/attendance/0/person', reason: '未知的人员代码 P9999 / unknown person code P9999' },
+      ]);
+      for (const table of [
+        tenants,
+        orgs,
+        orgHistory,
+        people,
+        memberships,
+        terms,
+        positions,
+        meetings,
+        attendance,
+        auditLog,
+      ])
+        expect(await empty.db.select().from(table)).toEqual([]);
+    } finally {
+      await empty.close();
+    }
+  });
+
   it('runs in the caller’s transaction: a failure after it undoes the whole import', async () => {
     const before = await rowCounts(source.db);
     const error = await source.db
