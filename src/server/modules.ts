@@ -1,12 +1,18 @@
 /** Every capability's routes, mounted under /api/v1. Each module adds its line here. */
+import accountRoutes from '../modules/accounts/routes.ts';
+import auditRoutes from '../modules/audit/routes.ts';
 import authRoutes from '../modules/auth/routes.ts';
 import datasetRoutes from '../modules/dataset/routes.ts';
 import memberRoutes from '../modules/members/routes.ts';
 import rosterRoutes from '../modules/roster/routes.ts';
+import tenantRoutes from '../modules/tenants/routes.ts';
 import type { App, AppContext } from './context.ts';
 
 export async function registerModules(api: App, ctx: AppContext) {
   await authRoutes(api, ctx);
+  await accountRoutes(api, ctx);
+  await auditRoutes(api, ctx);
+  await tenantRoutes(api, ctx);
   await memberRoutes(api, ctx);
   await rosterRoutes(api, ctx);
   await datasetRoutes(api, ctx);
