@@ -1,6 +1,7 @@
 /** Every subcommand of `zhibu`. Each capability adds its line here. */
 import type { Command } from 'commander';
 import type { Config } from '../config.ts';
+import { adminCommand } from './admin.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
@@ -13,4 +14,5 @@ export function registerCommands(program: Command, config: Config) {
   importCommand(program, config);
   exportCommand(program, config);
   seedCommand(program, config);
+  adminCommand(program, config);
 }
