@@ -3,6 +3,7 @@ import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useSession } from './auth/session.tsx';
+import { features } from './features.ts';
 import { useI18n } from './i18n/index.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -49,7 +50,7 @@ function Home() {
   if (abilities.selfOnly) {
     return <Navigate to={account?.personId ? `/members/${account.personId}` : '/account'} replace />;
   }
-  if (abilities.browses) return <Navigate to="/orgs" replace />;
+  if (abilities.browses) return <Navigate to={features.orgs ? '/orgs' : '/members'} replace />;
   return <Navigate to="/account" replace />;
 }
 
@@ -76,7 +77,7 @@ export function App() {
             <Route
               path="orgs/:id?"
               element={
-                <Guard allowed={abilities.browses}>
+                <Guard allowed={abilities.browses && features.orgs}>
                   <Suspense fallback={<Loading />}>
                     <OrgPage />
                   </Suspense>

@@ -3,6 +3,7 @@
  * its page works, so a screen whose API is not served yet is left out rather than shown empty.
  */
 export const features = {
+  /** GET /orgs/tree and the org pages; without them no org can be picked or shown. */
   orgs: true,
   members: true,
   rosterImport: true,

@@ -27,6 +27,7 @@ import { useSession } from '../auth/session.tsx';
 import { showApiError } from '../components/forms.ts';
 import { OrgPicker } from '../components/OrgPicker.tsx';
 import { PersonPicker } from '../components/PersonPicker.tsx';
+import { features } from '../features.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 /** Mirrors src/modules/accounts/policy.ts so the form offers only what the server accepts. */
@@ -51,6 +52,10 @@ const orgKindOfRole: Partial<Record<Role, 'university' | 'college' | 'branch'>> 
   branchSecretary: 'branch',
   member: 'branch',
 };
+
+/** Roles this account may hand out; org-bound ones need the org tree to pick where. */
+const grantableRoles = (mine: Role[]) =>
+  [...new Set(mine.flatMap((r) => grantableBy[r]))].filter((r) => features.orgs || !orgKindOfRole[r]);
 
 type GrantValues = { role?: Role; orgId?: string; oversightBodyId?: string };
 type CreateValues = { username: string; displayName: string; personId?: string | null; grants: GrantValues[] };
@@ -85,7 +90,7 @@ function CreateAccountModal({
   const [form] = Form.useForm<CreateValues>();
   const [busy, setBusy] = useState(false);
   const grants = Form.useWatch('grants', form) ?? [];
-  const roles = [...new Set(abilities.roles.flatMap((r) => grantableBy[r]))];
+  const roles = grantableRoles(abilities.roles);
 
   const submit = async (v: CreateValues) => {
     setBusy(true);
@@ -217,7 +222,8 @@ function CreateAccountModal({
 
 export default function AccountsPage() {
   const { t } = useI18n();
-  const { account: me } = useSession();
+  const { account: me, abilities } = useSession();
+  const mayCreate = grantableRoles(abilities.roles).length > 0;
   const { message, modal } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [q, setQ] = useState('');
@@ -326,9 +332,11 @@ export default function AccountsPage() {
     <Card
       title={t('accounts.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          {t('accounts.create')}
-        </Button>
+        mayCreate && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('accounts.create')}
+          </Button>
+        )
       }
     >
       <Input.Search

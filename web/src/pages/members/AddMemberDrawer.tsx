@@ -8,6 +8,7 @@ import type { PersonDetail } from '../../api/types.ts';
 import { useSession } from '../../auth/session.tsx';
 import { blankToNull, showApiError, toIsoDate } from '../../components/forms.ts';
 import { OrgPicker } from '../../components/OrgPicker.tsx';
+import { features } from '../../features.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { GroupPicker } from './GroupPicker.tsx';
 import { optionsOf, standings, statuses } from './options.ts';
@@ -112,14 +113,19 @@ export function AddMemberDrawer({
         initialValues={{
           personCategory: 'staff',
           leadingCadre: false,
-          withMembership: true,
+          withMembership: features.orgs,
           membership: { orgId: defaultOrgId ?? undefined, status: 'full', standing: 'normal', validFrom: dayjs() },
         }}
       >
         <Divider titlePlacement="start">{t('member.personSection')}</Divider>
         <PersonFields />
-        <Divider titlePlacement="start">{t('member.membershipSection')}</Divider>
-        <Form.Item name="withMembership" valuePropName="checked" label={t('member.withMembership')}>
+        {features.orgs && <Divider titlePlacement="start">{t('member.membershipSection')}</Divider>}
+        <Form.Item
+          name="withMembership"
+          valuePropName="checked"
+          label={t('member.withMembership')}
+          hidden={!features.orgs}
+        >
           <Switch />
         </Form.Item>
         {withMembership && (

@@ -11,6 +11,7 @@ import type { CurrentMembership, PersonDetail } from '../../api/types.ts';
 import { useSession } from '../../auth/session.tsx';
 import { showApiError, toIsoDate } from '../../components/forms.ts';
 import { OrgPicker } from '../../components/OrgPicker.tsx';
+import { features } from '../../features.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { GroupPicker } from './GroupPicker.tsx';
 import { optionsOf, standings } from './options.ts';
@@ -71,10 +72,15 @@ export function ChangeMembershipModal({
     }
   };
 
+  // Confirmation first for a probationary member: it is the change they are waiting for.
   const kinds: { value: Kind; label: string }[] = [
-    { value: 'move', label: t('member.change.move') },
-    { value: 'group', label: t('member.change.group') },
     ...(membership.status === 'probationary' ? [{ value: 'confirm' as Kind, label: t('member.change.confirm') }] : []),
+    ...(features.orgs
+      ? [
+          { value: 'move' as Kind, label: t('member.change.move') },
+          { value: 'group' as Kind, label: t('member.change.group') },
+        ]
+      : []),
     { value: 'standing', label: t('member.change.standing') },
   ];
 
@@ -94,7 +100,7 @@ export function ChangeMembershipModal({
         layout="vertical"
         onFinish={submit}
         initialValues={{
-          kind: 'move',
+          kind: kinds[0].value,
           effectiveOn: dayjs(),
           standing: membership.standing,
           groupId: membership.groupId,

@@ -9,6 +9,7 @@ import { subtreeIds, useOrgTree } from '../../api/orgs.ts';
 import type { PersonDetail, Seat } from '../../api/types.ts';
 import { useSession } from '../../auth/session.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { features } from '../../features.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ChangeMembershipModal } from './ChangeMembershipModal.tsx';
 import { EditPersonDrawer } from './EditPersonDrawer.tsx';
@@ -22,7 +23,7 @@ export default function MemberDetailPage() {
   const [editing, setEditing] = useState(false);
   const [changing, setChanging] = useState(false);
   const detail = useQuery({ queryKey: ['person', id], queryFn: () => api.get<PersonDetail>(`/people/${id}`) });
-  const tree = useOrgTree(null, abilities.writes);
+  const tree = useOrgTree(null, abilities.writes && features.orgs);
 
   const current = detail.data?.memberships.find((m) => !m.validTo) ?? null;
   // The organization department writes the whole university; others only their subtree.
@@ -99,7 +100,7 @@ export default function MemberDetailPage() {
                 {current ? (
                   <>
                     <Descriptions.Item label={t('member.org')}>
-                      {abilities.browses ? (
+                      {abilities.browses && features.orgs ? (
                         <Link to={`/orgs/${current.orgId}`}>{current.orgName}</Link>
                       ) : (
                         current.orgName
@@ -164,7 +165,8 @@ export default function MemberDetailPage() {
                       {
                         title: t('member.org'),
                         dataIndex: 'orgName',
-                        render: (n, s) => (abilities.browses ? <Link to={`/orgs/${s.orgId}`}>{n}</Link> : n),
+                        render: (n, s) =>
+                          abilities.browses && features.orgs ? <Link to={`/orgs/${s.orgId}`}>{n}</Link> : n,
                       },
                       {
                         title: t('term.from'),

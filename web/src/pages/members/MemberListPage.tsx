@@ -13,6 +13,7 @@ import type { Page, PersonListItem } from '../../api/types.ts';
 import { useSession } from '../../auth/session.tsx';
 import { showApiError } from '../../components/forms.ts';
 import { OrgPicker } from '../../components/OrgPicker.tsx';
+import { features } from '../../features.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { AddMemberDrawer } from './AddMemberDrawer.tsx';
 import { optionsOf, personCategories, standings, statuses } from './options.ts';
@@ -88,7 +89,11 @@ export default function MemberListPage() {
       render: (_, r) =>
         r.membership ? (
           <span>
-            <Link to={`/orgs/${r.membership.orgId}`}>{r.membership.orgName}</Link>
+            {features.orgs ? (
+              <Link to={`/orgs/${r.membership.orgId}`}>{r.membership.orgName}</Link>
+            ) : (
+              r.membership.orgName
+            )}
             {r.membership.groupName && <Typography.Text type="secondary"> · {r.membership.groupName}</Typography.Text>}
           </span>
         ) : (
@@ -123,7 +128,7 @@ export default function MemberListPage() {
       }
     >
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-        <Col xs={24} md={12} xl={6}>
+        <Col xs={24} md={12} xl={6} hidden={!features.orgs}>
           <OrgPicker
             aria-label={t('member.filterOrg')}
             placeholder={t('member.filterOrgAll')}
