@@ -103,6 +103,19 @@ describe('POST /accounts', () => {
     expect(res.json().account.personId).toBe(person.person.id);
   });
 
+  it('returns 404 when the linked person belongs to another branch', async () => {
+    const before = await countAccounts();
+    const client = await server.signIn('secretary-a1');
+    const res = await client.post('/api/v1/accounts', {
+      username: 'member-elsewhere',
+      displayName: '他支部党员',
+      personId: world.memberA2.person.id,
+      grants: [{ role: 'member', orgId: world.branchA1.id }],
+    });
+    expect(res.statusCode).toBe(404);
+    expect(await countAccounts()).toBe(before);
+  });
+
   it('refuses a member grant without a person, naming personId, writing nothing', async () => {
     const before = await countAccounts();
     const client = await server.signIn('secretary-a1');
