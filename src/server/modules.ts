@@ -4,6 +4,7 @@ import auditRoutes from '../modules/audit/routes.ts';
 import authRoutes from '../modules/auth/routes.ts';
 import datasetRoutes from '../modules/dataset/routes.ts';
 import memberRoutes from '../modules/members/routes.ts';
+import orgRoutes from '../modules/orgs/routes.ts';
 import rosterRoutes from '../modules/roster/routes.ts';
 import tenantRoutes from '../modules/tenants/routes.ts';
 import type { App, AppContext } from './context.ts';
@@ -13,6 +14,7 @@ export async function registerModules(api: App, ctx: AppContext) {
   await accountRoutes(api, ctx);
   await auditRoutes(api, ctx);
   await tenantRoutes(api, ctx);
+  await orgRoutes(api, ctx);
   await memberRoutes(api, ctx);
   await rosterRoutes(api, ctx);
   await datasetRoutes(api, ctx);
