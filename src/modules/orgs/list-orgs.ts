@@ -26,7 +26,7 @@ export type OrgListRow = {
 const likeContains = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * Orgs in the actor's read scope, in tree order. Without `asOf` every org, dissolved ones too;
+ * Orgs in the actor’s read scope, level by level (the top first), by code within a level. Without `asOf` every org, dissolved ones too;
  * with it, the orgs alive that day under the name, kind and parent they had then.
  */
 export async function listOrgs(tx: Tx, options: { actor: Actor; filters: ListOrgsFilters }): Promise<OrgListRow[]> {
@@ -51,6 +51,6 @@ export async function listOrgs(tx: Tx, options: { actor: Actor; filters: ListOrg
     cross join lateral ${state} as s
     left join orgs p on p.tenant_id = o.tenant_id and p.id = s.parent_id
     where ${sql.join(where, sql` and `)}
-    order by o.tenant_id, o.path`,
+    order by o.tenant_id, o.depth, o.code`,
   );
 }
