@@ -247,7 +247,7 @@ export const enUS: Dict = {
   'position.organizationMember': 'Organization member',
   'position.propagandaMember': 'Propaganda member',
   'position.disciplineMember': 'Discipline member',
-  'position.committeeMember': 'Committee member',
+  'position.member': 'Committee member',
   'position.groupLeader': 'Group leader',
   'position.organizer': 'Organizer',
   'role.platformAdmin': 'Platform admin',

@@ -245,7 +245,7 @@ export const zhCN = {
   'position.organizationMember': '组织委员',
   'position.propagandaMember': '宣传委员',
   'position.disciplineMember': '纪检委员',
-  'position.committeeMember': '委员',
+  'position.member': '委员',
   'position.groupLeader': '党小组长',
   'position.organizer': '组织员',
   'role.platformAdmin': '平台管理员',

@@ -143,13 +143,14 @@ export function AppLayout() {
         <Layout>
           <Layout.Sider
             width={300}
+            className="zb-sider"
             theme="light"
             breakpoint="lg"
             collapsible
             collapsed={siderCollapsed}
             onCollapse={(c) => setCollapsed(c)}
             collapsedWidth={narrow ? 0 : 64}
-            style={narrow && !siderCollapsed ? { position: 'absolute', zIndex: 20, height: '100%' } : undefined}
+            style={narrow && !siderCollapsed ? { position: 'fixed', zIndex: 20, left: 0 } : undefined}
           >
             {!(narrow && siderCollapsed) && menu('inline')}
             {!siderCollapsed && abilities.browses && features.orgs && (

@@ -64,8 +64,9 @@ function OrgMembers({ orgId }: { orgId: string }) {
         {
           title: t('member.org'),
           key: 'org',
-          render: (_, r) => r.membership?.groupName ?? r.membership?.orgName ?? '—',
+          render: (_, r) => r.membership?.orgName ?? '—',
         },
+        { title: t('member.group'), key: 'group', render: (_, r) => r.membership?.groupName ?? '—' },
         { title: t('member.status'), key: 'status', render: (_, r) => statusTag(t, r.membership?.status) },
         { title: t('member.standing'), key: 'standing', render: (_, r) => standingTag(t, r.membership?.standing) },
       ]}

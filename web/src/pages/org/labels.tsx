@@ -2,7 +2,8 @@ import { Tag } from 'antd';
 import type { Org, OrgRef } from '../../api/types.ts';
 import type { Translate } from '../../i18n/index.tsx';
 
-export const subkinds = ['collegeCommittee', 'generalBranch', 'directBranch', 'officeCommittee'] as const;
+/** 直属党支部 is a branch under the university, not a college subkind. */
+export const subkinds = ['collegeCommittee', 'generalBranch', 'officeCommittee'] as const;
 export const branchCategories = ['teacher', 'student', 'office', 'service', 'retired', 'mixed'] as const;
 
 /** 学校党委 / 二级学院党委 / 党支部·教师 … the most specific label of an org. */
