@@ -24,6 +24,17 @@ function anchorCondition(actor: Actor): SQL {
   return sql`(${sql.join(parts, sql` or `)})`;
 }
 
+/** Only the universities the actor reads, so the walk never touches another tenant's history. */
+function tenantCondition(actor: Actor): SQL {
+  if (actor.all) return sql`true`;
+  const tenants = [...new Set(actor.readAreas.map((a) => a.tenantId))];
+  if (tenants.length === 0) return sql`false`;
+  return sql`h.tenant_id in (${sql.join(
+    tenants.map((t) => sql`${t}::uuid`),
+    sql`, `,
+  )})`;
+}
+
 /**
  * The org tree as it stood on `asOf`: each org's state is its history interval covering that day,
  * linked by the parent it had then, walked down from the actor's area roots in one recursive
@@ -39,6 +50,7 @@ export async function loadOrgTree(tx: Tx, options: { actor: Actor; asOf: string 
       select h.tenant_id, h.org_id, h.parent_id, h.name, h.kind, h.subkind, h.branch_category
       from org_history h
       where h.valid_from <= ${asOf}::date and (h.valid_to is null or h.valid_to > ${asOf}::date)
+        and ${tenantCondition(actor)}
     ), tree as (
       select h.*, 0 as level from live h where ${anchorCondition(actor)}
       union

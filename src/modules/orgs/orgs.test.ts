@@ -363,6 +363,31 @@ describe('PATCH /orgs/:id', () => {
     expect(history.map((h: { change: string }) => h.change)).toEqual(['create', 'update']);
   });
 
+  it('records a rename of a temporary branch as a rename when the form sends the other fields unchanged', async () => {
+    const temporary = { approvedOn: '2025-02-20', approvedBy: '校党委组织部', endsOn: '2025-12-31', purpose: '实习' };
+    const created = await orgAdminA.post('/api/v1/orgs', {
+      parentId: world.collegeA2.id,
+      kind: 'branch',
+      code: `temp-${++seq}`,
+      name: '实习临时党支部',
+      branchCategory: 'student',
+      temporary,
+      validFrom: '2025-03-01',
+    });
+    const { org } = created.json();
+    const res = await orgAdminA.patch(`/api/v1/orgs/${org.id}`, {
+      version: org.version,
+      effectiveOn: '2025-04-01',
+      name: '跟岗实习临时党支部',
+      branchCategory: 'student',
+      jointUnits: [],
+      temporary: { purpose: '实习', endsOn: '2025-12-31', approvedBy: '校党委组织部', approvedOn: '2025-02-20' },
+    });
+    expect(res.statusCode).toBe(200);
+    const history = (await orgAdminA.get(`/api/v1/orgs/${org.id}/history`)).json().items;
+    expect(history.map((h: { change: string }) => h.change)).toEqual(['create', 'rename']);
+  });
+
   it('refuses a stale version with 409 and changes nothing', async () => {
     const branch = await freshBranch();
     expect(

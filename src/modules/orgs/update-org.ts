@@ -8,9 +8,17 @@ import { checkOrgAttributes, normalizeTemporary } from './check-org.ts';
 import { guardChange } from './guard-org.ts';
 import { auditState, loadOrgInScope } from './load-org.ts';
 import { checkEffectiveOn, recordHistory } from './org-history.ts';
-import type { UpdateOrgInput } from './schema.ts';
+import type { TemporaryInput, UpdateOrgInput } from './schema.ts';
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Values compared by content: jsonb hands keys back in its own order, so objects are compared key by key. */
+const canonical = (value: unknown): string =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? `{${Object.keys(value)
+        .sort()
+        .map((k) => `${k}:${canonical((value as Record<string, unknown>)[k])}`)
+        .join(',')}}`
+    : JSON.stringify(value ?? null);
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /**
  * Renames an org or changes its attributes from `effectiveOn`. A change of the name alone is
@@ -25,14 +33,16 @@ export async function updateOrg(tx: Tx, options: { orgId: string; input: UpdateO
     subkind: input.subkind !== undefined ? input.subkind : org.subkind,
     branchCategory: input.branchCategory !== undefined ? input.branchCategory : org.branchCategory,
     jointUnits: input.jointUnits ?? org.jointUnits,
-    temporary: input.temporary !== undefined ? normalizeTemporary(input.temporary) : org.temporary,
+    temporary: normalizeTemporary(
+      input.temporary !== undefined ? input.temporary : (org.temporary as TemporaryInput | null),
+    ),
   };
-  const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => !same(next[k], org[k]));
-  const issues = checkOrgAttributes({
-    kind: org.kind,
-    ...next,
-    temporary: next.temporary as Parameters<typeof checkOrgAttributes>[0]['temporary'],
-  });
+  const current = { ...org, temporary: normalizeTemporary(org.temporary as TemporaryInput | null) };
+  const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => !same(next[k], current[k]));
+  // Only what this request changes is judged: an imported record with a gap can still be renamed.
+  const issues = checkOrgAttributes({ kind: org.kind, ...next }).filter((i) =>
+    changed.some((k) => i.field === `body.${k}` || i.field.startsWith(`body.${k}.`)),
+  );
   if (issues.length) throw badInput(issues);
   if (changed.length === 0) throw badInput([{ field: 'body', reason: '没有任何变化 / nothing changes' }]);
   await checkEffectiveOn(tx, org, input.effectiveOn);
