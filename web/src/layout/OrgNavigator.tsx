@@ -6,9 +6,9 @@ import { ApartmentOutlined, ClusterOutlined, TeamOutlined } from '@ant-design/ic
 import { Alert, DatePicker, Empty, Input, Spin, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
-import { useOrgTree } from '../api/orgs.ts';
+import { flattenTree, useOrgTree } from '../api/orgs.ts';
 import type { OrgNode } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 
@@ -81,6 +81,18 @@ export function OrgNavigator({ onPicked }: { onPicked?: () => void }) {
   }, [tree.data, q, t]);
 
   const defaultExpanded = useMemo(() => (tree.data?.roots ?? []).map((r) => r.id), [tree.data]);
+
+  // Opening an org from a link or the address reveals it in the tree.
+  useEffect(() => {
+    if (!selectedId || !tree.data) return;
+    const entry = flattenTree(tree.data.roots).get(selectedId);
+    if (!entry) return;
+    setExpanded((keys) => {
+      const base = keys ?? (tree.data?.roots ?? []).map((r) => r.id);
+      const missing = entry.path.map((n) => n.id).filter((id) => !base.includes(id));
+      return missing.length ? [...base, ...missing] : base;
+    });
+  }, [selectedId, tree.data]);
 
   const pick = (id: string) => {
     if (location.pathname === '/members') {

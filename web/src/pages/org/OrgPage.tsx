@@ -230,7 +230,7 @@ function OrgView({ id }: { id: string }) {
                             {org.validFrom} ~ {org.validTo ?? t('common.current')}
                           </Descriptions.Item>
                           {org.jointUnits?.length > 0 && (
-                            <Descriptions.Item label={t('org.jointUnits')} span={3}>
+                            <Descriptions.Item label={t('org.jointUnits')} span="filled">
                               <Space wrap size={4}>
                                 {org.jointUnits.map((u) => (
                                   <Tag key={u}>{u}</Tag>
