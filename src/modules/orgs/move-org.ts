@@ -2,12 +2,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
 import { orgs } from '../../db/schema.ts';
 import { recordAudit } from '../../server/audit.ts';
-import { badInput, type FieldIssue, stale } from '../../server/errors.ts';
+import { badInput, conflict, type FieldIssue, stale } from '../../server/errors.ts';
 import type { Actor } from '../../server/scope.ts';
 import { checkParentKind } from './check-org.ts';
+import { currentMemberCondition } from './dissolve-org.ts';
 import { guardChange } from './guard-org.ts';
 import { auditState, loadOrgInScope } from './load-org.ts';
 import { checkEffectiveOn, recordHistory } from './org-history.ts';
+import { selectRows } from './select-rows.ts';
 
 const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -43,6 +45,7 @@ export async function moveOrg(
       });
   }
   if (issues.length) throw badInput(issues);
+  if (org.kind === 'group') await refuseGroupWithMembers(tx, org);
   await checkEffectiveOn(tx, org, input.effectiveOn);
 
   const newPath = `${parent.path}${org.id}/`;
@@ -77,4 +80,23 @@ export async function moveOrg(
     after: { ...auditState(updated), effectiveOn: input.effectiveOn, subtreeSize: moved.length },
   });
   return updated;
+}
+
+/**
+ * A member's membership names their branch and their group; a group carrying members to another
+ * branch would leave them in a group of a branch they do not belong to.
+ */
+async function refuseGroupWithMembers(tx: Tx, org: { tenantId: string; id: string }) {
+  const [{ members }] = await selectRows<{ members: number }>(
+    tx,
+    sql`select count(*)::int as members from memberships m where ${currentMemberCondition(org.tenantId, org.id)}`,
+  );
+  if (members > 0)
+    throw conflict(
+      {
+        zh: `该党小组还有 ${members} 名党员，请先将他们调出本小组再调整隶属关系`,
+        en: `The group still has ${members} member(s); move them out of the group before moving it`,
+      },
+      { members },
+    );
 }

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMember, buildOrg, buildWorld, type World } from '../../../test/factories.ts';
 import { type Client, createTestServer, type TestServer } from '../../../test/server.ts';
-import { auditLog, orgHistory, orgs } from '../../db/schema.ts';
+import { auditLog, memberships, orgHistory, orgs } from '../../db/schema.ts';
 import type { OrgNode } from './schema.ts';
 
 let server: TestServer;
@@ -512,6 +512,30 @@ describe('POST /orgs/:id/move', () => {
     expect((await move(world.collegeA2.id, 'soon')).statusCode).toBe(400);
     const after = [await countHistory(), (await server.db.select().from(orgs).where(eq(orgs.id, branch.id)))[0].path];
     expect(after).toEqual(before);
+  });
+
+  it('refuses to carry a group with members to another branch', async () => {
+    const group = await buildOrg(server.db, {
+      tenantId: world.uniA.tenantId,
+      parentId: world.branchA1.id,
+      kind: 'group',
+      code: `g-full-${++seq}`,
+    });
+    const { membership } = await buildMember(server.db, {
+      tenantId: world.uniA.tenantId,
+      orgId: world.branchA1.id,
+      code: `G${seq}`,
+    });
+    await server.db.update(memberships).set({ groupId: group.id }).where(eq(memberships.id, membership.id));
+    const res = await orgAdminA.post(`/api/v1/orgs/${group.id}/move`, {
+      version: 1,
+      parentId: world.branchA2.id,
+      effectiveOn: '2025-01-01',
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.details).toEqual({ members: 1 });
+    const [row] = await server.db.select().from(orgs).where(eq(orgs.id, group.id));
+    expect(row.parentId).toBe(world.branchA1.id);
   });
 
   it('refuses a stale version with 409', async () => {

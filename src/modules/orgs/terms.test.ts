@@ -145,6 +145,19 @@ describe('POST /orgs/:id/terms', () => {
     expect([await countTerms(), await countPositions()]).toEqual(before);
   });
 
+  it('refuses a term for a dissolved org with 409', async () => {
+    const branch = await freshBranch();
+    await orgAdminA.post(`/api/v1/orgs/${branch.id}/dissolve`, { version: 1, effectiveOn: '2025-01-01' });
+    const before = await countTerms();
+    const res = await orgAdminA.post(`/api/v1/orgs/${branch.id}/terms`, {
+      electedOn: '2025-03-01',
+      endsOn: '2028-02-28',
+      positions: [],
+    });
+    expect(res.statusCode).toBe(409);
+    expect(await countTerms()).toBe(before);
+  });
+
   it('is a 404 outside the caller’s write scope', async () => {
     const before = await countTerms();
     for (const c of [secretaryA2, collegeA2, orgAdminB, oversight]) {
