@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
 import { orgs } from '../../db/schema.ts';
 import { recordAudit } from '../../server/audit.ts';
-import { conflict, stale } from '../../server/errors.ts';
+import { badInput, conflict, stale } from '../../server/errors.ts';
 import type { Actor } from '../../server/scope.ts';
 import { guardChange } from './guard-org.ts';
 import { auditState, loadOrgInScope } from './load-org.ts';
@@ -24,11 +24,19 @@ export async function dissolveOrg(
   const { input, actor } = options;
   const org = await loadOrgInScope(tx, actor, 'write', options.orgId);
   guardChange(org, input.version);
-  const [{ children, members }] = await selectRows<{ children: number; members: number }>(
+  const [{ children, members, lastLeft }] = await selectRows<{
+    children: number;
+    members: number;
+    lastLeft: string | null;
+  }>(
     tx,
     sql`select
       (select count(*) from orgs c where c.tenant_id = ${org.tenantId} and c.parent_id = ${org.id} and c.valid_to is null)::int as children,
-      (select count(*) from memberships m where ${currentMemberCondition(org.tenantId, org.id)})::int as members`,
+      (select count(*) from memberships m where ${currentMemberCondition(org.tenantId, org.id)})::int as members,
+      greatest(
+        (select max(c.valid_to) from orgs c where c.tenant_id = ${org.tenantId} and c.parent_id = ${org.id}),
+        (select max(m.valid_to) from memberships m where m.tenant_id = ${org.tenantId} and (m.org_id = ${org.id} or m.group_id = ${org.id}))
+      )::text as "lastLeft"`,
   );
   if (children > 0 || members > 0)
     throw conflict(
@@ -38,6 +46,14 @@ export async function dissolveOrg(
       },
       { children, members },
     );
+  // The tree as of any earlier day must still hold what was in it then.
+  if (lastLeft && lastLeft > input.effectiveOn)
+    throw badInput([
+      {
+        field: 'body.effectiveOn',
+        reason: `下级组织或党员到 ${lastLeft} 才离开，撤销日期不能早于此 / children or members left only on ${lastLeft}; dissolve on or after that day`,
+      },
+    ]);
   await checkEffectiveOn(tx, org, input.effectiveOn);
   const [updated] = await tx
     .update(orgs)

@@ -90,6 +90,7 @@ describe('GET /orgs/tree', () => {
     expect(await roots(orgAdminB)).toEqual(['uni-b']);
     expect(await roots(oversight)).toEqual(['uni-a', 'uni-b']);
     expect(await roots(memberA1)).toEqual([]);
+    expect(await roots(secretaryA2)).toEqual(['b-a2']);
     expect(await roots(platform)).toEqual(expect.arrayContaining(['uni-a', 'uni-b', 'uni-c']));
     const college = (await collegeA2.get('/api/v1/orgs/tree')).json().roots;
     expect(find(college, world.branchA1.id)).toBeUndefined();
@@ -608,6 +609,24 @@ describe('POST /orgs/:id/dissolve', () => {
     expect(withChildren.json().error.details.children).toBeGreaterThan(0);
     const [row] = await server.db.select().from(orgs).where(eq(orgs.id, branch.id));
     expect(row).toMatchObject({ validTo: null, version: 1 });
+  });
+
+  it('refuses a dissolution dated before its last member or child left', async () => {
+    const branch = await freshBranch();
+    const { membership } = await buildMember(server.db, {
+      tenantId: world.uniA.tenantId,
+      orgId: branch.id,
+      code: `L${seq}`,
+    });
+    await server.db.update(memberships).set({ validTo: '2025-05-01' }).where(eq(memberships.id, membership.id));
+    const early = await orgAdminA.post(`/api/v1/orgs/${branch.id}/dissolve`, { version: 1, effectiveOn: '2025-04-30' });
+    expect(early.statusCode).toBe(400);
+    expect(fieldsOf(early)).toEqual(['body.effectiveOn']);
+    const onTime = await orgAdminA.post(`/api/v1/orgs/${branch.id}/dissolve`, {
+      version: 1,
+      effectiveOn: '2025-05-01',
+    });
+    expect(onTime.statusCode).toBe(200);
   });
 
   it('refuses a date before the current state, a stale version and the university root', async () => {
