@@ -209,6 +209,7 @@ export const enUS: Dict = {
   'accounts.resetConfirm': 'Generate a new password for “{name}”? The old one stops working.',
   'accounts.generated': 'Initial password (shown once; hand it over safely)',
   'accounts.newPassword': 'New password (shown once)',
+  'accounts.onceWarning': 'It cannot be shown again after this window closes: copy it now and hand it over safely.',
   'accounts.createdAt': 'Created',
   'accounts.search': 'Search username or name',
   'accounts.personSearch': 'Type a name or code',

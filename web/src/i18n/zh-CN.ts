@@ -207,6 +207,7 @@ export const zhCN = {
   'accounts.resetConfirm': '为“{name}”生成新密码吗？原密码将失效。',
   'accounts.generated': '初始密码（仅显示一次，请妥善转交）',
   'accounts.newPassword': '新密码（仅显示一次）',
+  'accounts.onceWarning': '关闭此窗口后无法再次查看，请现在复制并安全转交本人。',
   'accounts.createdAt': '创建时间',
   'accounts.search': '搜索用户名或名称',
   'accounts.personSearch': '输入姓名或编号搜索',

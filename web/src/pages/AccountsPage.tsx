@@ -378,7 +378,7 @@ export default function AccountsPage() {
       >
         {shown && (
           <Space orientation="vertical" style={{ width: '100%' }}>
-            <Alert type="warning" showIcon title={shown.title} />
+            <Alert type="warning" showIcon title={t('accounts.onceWarning')} />
             <div>
               {t('accounts.username')}：<Typography.Text strong>{shown.username}</Typography.Text>
             </div>
