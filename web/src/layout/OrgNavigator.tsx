@@ -2,7 +2,7 @@
  * The org tree navigator: searchable by name or code, with an as-of date to see the tree as it
  * was. Picking a node opens its org page, or narrows the member list when that is open.
  */
-import { ApartmentOutlined, ClusterOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ClusterOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, DatePicker, Empty, Input, Spin, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -16,6 +16,7 @@ const kindIcon: Record<string, ReactNode> = {
   university: <ApartmentOutlined />,
   college: <ClusterOutlined />,
   branch: <TeamOutlined />,
+  group: <UserOutlined />,
 };
 
 function matches(node: OrgNode, q: string) {
