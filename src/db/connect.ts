@@ -38,6 +38,11 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 export async function connect(options: ConnectOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle client whose server went away (restart, dropped test database) must not crash the
+    // process; the pool replaces it on the next query.
+    pool.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== '57P01') console.error('PostgreSQL idle client error:', error.message);
+    });
     // Dates stay 'YYYY-MM-DD' strings: policy periods are calendar days, never instants.
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
