@@ -28,7 +28,8 @@ export function showApiError(error: unknown, message: MessageInstance, form?: Fo
     // The reasons sit on their fields; a toast would only repeat them with technical paths.
     unplaced = fields.length === 0 || missed > 0;
   }
-  if (unplaced) message.error(error.message);
+  // A conflict needs reading: someone else changed the record, the page reloads it.
+  if (unplaced) message.error({ content: error.message, duration: error.status === 409 ? 8 : 3 });
 }
 
 export const toIsoDate = (d: Dayjs | null | undefined): string | null => (d ? d.format('YYYY-MM-DD') : null);

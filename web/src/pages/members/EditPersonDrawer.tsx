@@ -1,8 +1,10 @@
 /** Edits a person's fields, sending the version read; a 409 says someone else changed it first. */
+
+import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Drawer, Form, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
+import { ApiError, api } from '../../api/client.ts';
 import type { Person, PersonDetail } from '../../api/types.ts';
 import { blankToNull, fromIsoDate, showApiError, toIsoDate } from '../../components/forms.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -24,6 +26,7 @@ export function EditPersonDrawer({
   const { t } = useI18n();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
+  const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
 
   const submit = async (v: Values) => {
@@ -40,6 +43,7 @@ export function EditPersonDrawer({
       onSaved(detail);
     } catch (e) {
       showApiError(e, message, form);
+      if (e instanceof ApiError && e.status === 409) queryClient.invalidateQueries({ queryKey: ['person', person.id] });
     } finally {
       setBusy(false);
     }

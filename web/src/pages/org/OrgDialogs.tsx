@@ -2,11 +2,13 @@
  * The write dialogs of an org: edit (incl. rename), move, dissolve, add a sub-organization. Each
  * sends the version read and an effective date, so the tree keeps its history.
  */
+
+import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Col, DatePicker, Form, Input, Modal, Row, Select, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
+import { ApiError, api } from '../../api/client.ts';
 import type { Org, OrgKind } from '../../api/types.ts';
 import { fromIsoDate, showApiError, toIsoDate } from '../../components/forms.ts';
 import { OrgPicker } from '../../components/OrgPicker.tsx';
@@ -108,6 +110,7 @@ export function OrgDialog({
   const { t } = useI18n();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
+  const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
   const isTemporary = Form.useWatch('isTemporary', form);
   const childKind = Form.useWatch('kind', form);
@@ -158,6 +161,7 @@ export function OrgDialog({
       onDone(result);
     } catch (e) {
       showApiError(e, message, form);
+      if (e instanceof ApiError && e.status === 409) queryClient.invalidateQueries({ queryKey: ['orgs'] });
     } finally {
       setBusy(false);
     }
