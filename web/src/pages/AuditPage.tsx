@@ -44,12 +44,14 @@ function diffRows(before: unknown, after: unknown): DiffRow[] {
   const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
   const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return keys.map((field) => ({
+  const rows = keys.map((field) => ({
     field,
     before: b[field],
     after: a[field],
     changed: JSON.stringify(b[field]) !== JSON.stringify(a[field]),
   }));
+  // What changed first; the unchanged fields below give the context.
+  return [...rows.filter((r) => r.changed), ...rows.filter((r) => !r.changed)];
 }
 
 function Diff({ entry, t }: { entry: AuditEntry; t: Translate }) {
