@@ -3,57 +3,25 @@
  * fresh database on the PostgreSQL server named by DATABASE_URL), then a sign-in through the real
  * app on the same database with the password it printed.
  */
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliRun, type CliSandbox, createCliSandbox } from '../../test/cli.ts';
 import { connect } from '../db/connect.ts';
 import { buildApp } from '../server/app.ts';
 
-const bin = path.resolve(import.meta.dirname, '../../bin/zhibu.js');
+let cli: CliSandbox;
 let dir: string;
 let databaseUrl: string | undefined;
-let dropDatabase: (() => Promise<void>) | null = null;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'zhibu-admin-'));
-  const server = process.env.DATABASE_URL;
-  if (!server) return;
-  const name = `zhibu_admin_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  databaseUrl = url.toString();
-  dropDatabase = async () => {
-    const dropper = new pg.Client({ connectionString: server });
-    await dropper.connect();
-    await dropper.query(`drop database if exists ${name} with (force)`);
-    await dropper.end();
-  };
+  cli = await createCliSandbox('admin');
+  dir = cli.dir;
+  databaseUrl = cli.databaseUrl;
 });
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  await dropDatabase?.();
-});
+afterAll(() => cli.dispose());
 
-type Run = { code: number; stdout: string; stderr: string };
-
-function zhibu(args: string[], stdin?: string): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent' };
-  if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  else delete env.DATABASE_URL;
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, ...args], { env }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-    child.stdin?.end(stdin ?? '');
-  });
+function zhibu(args: string[], stdin?: string): Promise<CliRun> {
+  return cli.run(args, stdin);
 }
 
 /** Opens the same database the CLI used (after the child has exited: PGlite allows one process). */

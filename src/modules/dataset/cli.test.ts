@@ -2,59 +2,27 @@
  * `zhibu import` and `zhibu export` as a user runs them: a child process on a fresh data
  * directory (or a fresh database on the PostgreSQL server named by DATABASE_URL).
  */
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliRun, type CliSandbox, createCliSandbox } from '../../../test/cli.ts';
 import { P1_PATH, sampleDataset } from '../../../test/fixtures/dataset.ts';
 import { rosterColumns } from '../roster/columns.ts';
 
-const bin = path.resolve(import.meta.dirname, '../../../bin/zhibu.js');
+let cli: CliSandbox;
 let dir: string;
 let databaseUrl: string | undefined;
-let dropDatabase: (() => Promise<void>) | null = null;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'zhibu-cli-'));
-  const server = process.env.DATABASE_URL;
-  if (server) {
-    const name = `zhibu_cli_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const dropper = new pg.Client({ connectionString: server });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    };
-  }
+  cli = await createCliSandbox('cli');
+  dir = cli.dir;
+  databaseUrl = cli.databaseUrl;
 });
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  await dropDatabase?.();
-});
+afterAll(() => cli.dispose());
 
-type Run = { code: number; stdout: string; stderr: string };
-
-function zhibu(...args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent' };
-  if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  else delete env.DATABASE_URL;
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
+function zhibu(...args: string[]): Promise<CliRun> {
+  return cli.run(args);
 }
 
 const file = (name: string, content: string | Buffer) => {
