@@ -4,39 +4,34 @@
  * never silently dropped. Cross-record checks (codes, intervals) live in validate-dataset.ts.
  */
 import { z } from 'zod';
+import {
+  attendanceStatuses,
+  branchCategories,
+  collegeSubkinds,
+  genders,
+  meetingTypes,
+  membershipStatuses,
+  orgKinds,
+  personCategories,
+  positionRoles,
+  standings,
+} from '../../domain/vocabulary.ts';
 import { isoDate } from '../../server/zod.ts';
 
 export const DATASET_FORMAT = 'zhibu-dataset/1';
 
-export const orgKinds = ['oversight', 'university', 'college', 'branch', 'group'] as const;
-export const collegeSubkinds = ['collegeCommittee', 'generalBranch', 'officeCommittee'] as const;
-export const branchCategories = ['teacher', 'student', 'office', 'service', 'retired', 'mixed'] as const;
-export const genders = ['male', 'female'] as const;
-export const personCategories = ['staff', 'student', 'retired'] as const;
-export const membershipStatuses = ['full', 'probationary'] as const;
-export const standings = ['normal', 'suspended', 'lapsed', 'expelled', 'deceased'] as const;
-/** Also the order of seats within a term in an export. */
-export const positionRoles = [
-  'secretary',
-  'deputySecretary',
-  'organizationMember',
-  'propagandaMember',
-  'disciplineMember',
-  'member',
-  'groupLeader',
-] as const;
-export const meetingTypes = [
-  'generalAssembly',
-  'committeeMeeting',
-  'groupMeeting',
-  'partyLecture',
-  'themeDay',
-  'lifeMeeting',
-  'leadershipLifeMeeting',
-  'studyGroupSession',
-  'partyAffairsMeeting',
-] as const;
-export const attendanceStatuses = ['present', 'absent', 'leave', 'late'] as const;
+export {
+  attendanceStatuses,
+  branchCategories,
+  collegeSubkinds,
+  genders,
+  meetingTypes,
+  membershipStatuses,
+  orgKinds,
+  personCategories,
+  positionRoles,
+  standings,
+} from '../../domain/vocabulary.ts';
 
 // PostgreSQL text cannot hold NUL; catching it here keeps it a document problem, not a crash.
 const noNul = (s: string) => !s.includes('\u0000');

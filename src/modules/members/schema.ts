@@ -1,16 +1,20 @@
 /** Requests and responses of the members capability (the OpenAPI document is built from these). */
 import { z } from 'zod';
+import {
+  genders,
+  type MembershipStatus,
+  membershipStatuses,
+  personCategories,
+  standings,
+} from '../../domain/vocabulary.ts';
 import { isoDate, pagination, version } from '../../server/zod.ts';
 
-export const Genders = ['male', 'female'] as const;
-export const PersonCategories = ['staff', 'student', 'retired'] as const;
-export const MemberStatuses = ['full', 'probationary'] as const;
-export const Standings = ['normal', 'suspended', 'lapsed', 'expelled', 'deceased'] as const;
-
-export type Gender = (typeof Genders)[number];
-export type PersonCategory = (typeof PersonCategories)[number];
-export type MemberStatus = (typeof MemberStatuses)[number];
-export type Standing = (typeof Standings)[number];
+export const Genders = genders;
+export const PersonCategories = personCategories;
+export const MemberStatuses = membershipStatuses;
+export const Standings = standings;
+export type { Gender, PersonCategory, Standing } from '../../domain/vocabulary.ts';
+export type MemberStatus = MembershipStatus;
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 

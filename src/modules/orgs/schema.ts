@@ -1,20 +1,13 @@
 /** Requests and responses of the orgs capability: the tree, org records, committees and terms. */
 import { z } from 'zod';
+import { branchCategories, collegeSubkinds, positionRoles } from '../../domain/vocabulary.ts';
 import { isoDate, version } from '../../server/zod.ts';
 
 export const CreatableKinds = ['college', 'branch', 'group'] as const;
 export const OrgKinds = ['university', ...CreatableKinds] as const;
-export const CollegeSubkinds = ['collegeCommittee', 'generalBranch', 'officeCommittee'] as const;
-export const BranchCategories = ['teacher', 'student', 'office', 'service', 'retired', 'mixed'] as const;
-export const SeatRoles = [
-  'secretary',
-  'deputySecretary',
-  'organizationMember',
-  'propagandaMember',
-  'disciplineMember',
-  'member',
-  'groupLeader',
-] as const;
+export const CollegeSubkinds = collegeSubkinds;
+export const BranchCategories = branchCategories;
+export const SeatRoles = positionRoles;
 export type CreatableKind = (typeof CreatableKinds)[number];
 export type SeatRole = (typeof SeatRoles)[number];
 
