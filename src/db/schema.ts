@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   date,
   foreignKey,
   index,
@@ -253,7 +254,33 @@ export const positions = pgTable(
   ],
 );
 
-/** A meeting of organizational life (三会一课, theme day, …). Extended by the meetings capability. */
+/** Stores file contents in the database, so app servers stay stateless. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/** 党员活动场所: a room where organizational life is held. */
+export const venues = pgTable(
+  'venues',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    orgId: uuid('org_id').notNull(),
+    name: text('name').notNull(),
+    address: text('address'),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('venues_org').on(t.tenantId, t.orgId),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
+
+/**
+ * A meeting of organizational life (三会一课, theme day, life meeting, talks, …). Meetings
+ * entered in the app go planned → notified → held → recorded; imported history arrives as
+ * recorded. Expected attendees are derived from memberships and seats on `held_on`, never stored.
+ */
 export const meetings = pgTable(
   'meetings',
   {
@@ -262,12 +289,26 @@ export const meetings = pgTable(
     code: text('code').notNull(),
     orgId: uuid('org_id').notNull(),
     type: text('type').notNull(),
+    /** The planned or actual day. */
     heldOn: date('held_on').notNull(),
+    /** Local times in Asia/Shanghai, 'HH:MM'. */
+    startTime: text('start_time'),
+    endTime: text('end_time'),
     title: text('title').notNull(),
+    /** Lecturer of a Party lecture, host of any other meeting. */
     lecturerId: uuid('lecturer_id'),
+    venueId: uuid('venue_id'),
+    place: text('place'),
+    /** Who is expected: branch | group | committee | leadership (derived per day). */
+    audience: text('audience'),
+    status: text('status').notNull().default('recorded'), // planned | notified | held | recorded
+    /** Whether minutes exist (imported records say only that); the text when entered here. */
     minutes: boolean('minutes').notNull().default(false),
+    minutesText: text('minutes_text'),
+    notifiedAt: timestamp('notified_at', { withTimezone: true }),
     version: version(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
@@ -285,7 +326,14 @@ export const attendance = pgTable(
     personId: uuid('person_id').notNull(),
     status: text('status').notNull(), // present | absent | leave | late
     reason: text('reason'),
+    /** Someone who is not an expected attendee but was recorded (a guest, a cadre from above). */
+    guest: boolean('guest').notNull().default(false),
+    /** Set when the member checked in by the meeting's QR code. */
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    /** 补课: when the absentee made up the content, and what was done. */
     makeupOn: date('makeup_on'),
+    makeupContent: text('makeup_content'),
+    version: version(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.meetingId, t.personId] }),
@@ -294,6 +342,30 @@ export const attendance = pgTable(
       'cascade',
     ),
     foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
+  ],
+);
+
+/** Photos, slides, scanned sign-in sheets of a meeting (type- and size-checked on upload). */
+export const meetingAttachments = pgTable(
+  'meeting_attachments',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    meetingId: uuid('meeting_id').notNull(),
+    kind: text('kind').notNull(), // photo | slides | signInSheet | other
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('meeting_attachments_meeting').on(t.tenantId, t.meetingId),
+    foreignKey({ columns: [t.tenantId, t.meetingId], foreignColumns: [meetings.tenantId, meetings.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );
 

@@ -18,7 +18,11 @@ CREATE TABLE "attendance" (
 	"person_id" uuid NOT NULL,
 	"status" text NOT NULL,
 	"reason" text,
+	"guest" boolean DEFAULT false NOT NULL,
+	"checked_in_at" timestamp with time zone,
 	"makeup_on" date,
+	"makeup_content" text,
+	"version" integer DEFAULT 1 NOT NULL,
 	CONSTRAINT "attendance_tenant_id_meeting_id_person_id_pk" PRIMARY KEY("tenant_id","meeting_id","person_id")
 );
 --> statement-breakpoint
@@ -61,6 +65,20 @@ CREATE TABLE "login_failures" (
 	"locked_until" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "meeting_attachments" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"meeting_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"file_name" text NOT NULL,
+	"mime_type" text NOT NULL,
+	"size" integer NOT NULL,
+	"content" "bytea" NOT NULL,
+	"uploaded_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "meeting_attachments_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "meetings" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -68,11 +86,20 @@ CREATE TABLE "meetings" (
 	"org_id" uuid NOT NULL,
 	"type" text NOT NULL,
 	"held_on" date NOT NULL,
+	"start_time" text,
+	"end_time" text,
 	"title" text NOT NULL,
 	"lecturer_id" uuid,
+	"venue_id" uuid,
+	"place" text,
+	"audience" text,
+	"status" text DEFAULT 'recorded' NOT NULL,
 	"minutes" boolean DEFAULT false NOT NULL,
+	"minutes_text" text,
+	"notified_at" timestamp with time zone,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "meetings_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
@@ -220,6 +247,17 @@ CREATE TABLE "terms" (
 	CONSTRAINT "terms_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "venues" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"address" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "venues_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "attendance" ADD CONSTRAINT "attendance_tenant_id_meeting_id_meetings_tenant_id_id_fk" FOREIGN KEY ("tenant_id","meeting_id") REFERENCES "public"."meetings"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "attendance" ADD CONSTRAINT "attendance_tenant_id_person_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","person_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -227,6 +265,7 @@ ALTER TABLE "grants" ADD CONSTRAINT "grants_account_id_accounts_id_fk" FOREIGN K
 ALTER TABLE "grants" ADD CONSTRAINT "grants_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "grants" ADD CONSTRAINT "grants_oversight_body_id_oversight_bodies_id_fk" FOREIGN KEY ("oversight_body_id") REFERENCES "public"."oversight_bodies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "headcounts" ADD CONSTRAINT "headcounts_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meeting_attachments" ADD CONSTRAINT "meeting_attachments_tenant_id_meeting_id_meetings_tenant_id_id_fk" FOREIGN KEY ("tenant_id","meeting_id") REFERENCES "public"."meetings"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meetings" ADD CONSTRAINT "meetings_tenant_id_org_id_orgs_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."orgs"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_tenant_id_person_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","person_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_tenant_id_org_id_orgs_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."orgs"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -240,11 +279,13 @@ ALTER TABLE "semesters" ADD CONSTRAINT "semesters_tenant_id_tenants_id_fk" FOREI
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tenants" ADD CONSTRAINT "tenants_oversight_body_id_oversight_bodies_id_fk" FOREIGN KEY ("oversight_body_id") REFERENCES "public"."oversight_bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "terms" ADD CONSTRAINT "terms_tenant_id_org_id_orgs_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."orgs"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "venues" ADD CONSTRAINT "venues_tenant_id_org_id_orgs_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."orgs"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "accounts_username" ON "accounts" USING btree (lower("username"));--> statement-breakpoint
 CREATE INDEX "attendance_person" ON "attendance" USING btree ("tenant_id","person_id");--> statement-breakpoint
 CREATE INDEX "audit_tenant_at" ON "audit_log" USING btree ("tenant_id","at");--> statement-breakpoint
 CREATE INDEX "audit_entity" ON "audit_log" USING btree ("tenant_id","entity","entity_id");--> statement-breakpoint
 CREATE INDEX "grants_account" ON "grants" USING btree ("account_id");--> statement-breakpoint
+CREATE INDEX "meeting_attachments_meeting" ON "meeting_attachments" USING btree ("tenant_id","meeting_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "meetings_code" ON "meetings" USING btree ("tenant_id","code");--> statement-breakpoint
 CREATE INDEX "meetings_org" ON "meetings" USING btree ("tenant_id","org_id","held_on");--> statement-breakpoint
 CREATE INDEX "memberships_person" ON "memberships" USING btree ("tenant_id","person_id","valid_from");--> statement-breakpoint
@@ -260,4 +301,5 @@ CREATE INDEX "positions_term" ON "positions" USING btree ("tenant_id","term_id")
 CREATE INDEX "positions_person" ON "positions" USING btree ("tenant_id","person_id");--> statement-breakpoint
 CREATE INDEX "sessions_account" ON "sessions" USING btree ("account_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "tenants_code" ON "tenants" USING btree ("code");--> statement-breakpoint
-CREATE INDEX "terms_org" ON "terms" USING btree ("tenant_id","org_id","elected_on");
+CREATE INDEX "terms_org" ON "terms" USING btree ("tenant_id","org_id","elected_on");--> statement-breakpoint
+CREATE INDEX "venues_org" ON "venues" USING btree ("tenant_id","org_id");
