@@ -29,6 +29,8 @@ export const meetingTypes = [
   'leadershipLifeMeeting',
   'studyGroupSession',
   'partyAffairsMeeting',
+  /** 谈心谈话: a talk between two or a few people, recorded like a meeting. */
+  'conversation',
 ] as const;
 export const attendanceStatuses = ['present', 'absent', 'leave', 'late'] as const;
 
