@@ -369,6 +369,88 @@ export const meetingAttachments = pgTable(
   ],
 );
 
+/**
+ * 年度三会一课计划 (LIFE-10): a branch's plan of its organizational life for one year, filed with
+ * its superior, who approves it or returns it with a comment. One plan per branch and year.
+ */
+export const lifePlans = pgTable(
+  'life_plans',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    orgId: uuid('org_id').notNull(),
+    year: integer('year').notNull(),
+    status: text('status').notNull().default('draft'), // draft | submitted | approved | returned
+    submittedOn: date('submitted_on'),
+    /** Account of the superior's reviewer (approve or return). */
+    reviewedBy: uuid('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewComment: text('review_comment'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('life_plans_org_year').on(t.tenantId, t.orgId, t.year),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
+
+/** One planned meeting of a plan: a type in a month (or on a day), with its topic; linked once scheduled. */
+export const lifePlanItems = pgTable(
+  'life_plan_items',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    planId: uuid('plan_id').notNull(),
+    type: text('type').notNull(),
+    /** 1–12; always set, derived from `planned_on` when a day is planned. */
+    month: integer('month').notNull(),
+    plannedOn: date('planned_on'),
+    topic: text('topic').notNull(),
+    lecturerId: uuid('lecturer_id'),
+    /** The planned meeting this item became (POST /plans/:id/items/:itemId/schedule). */
+    meetingId: uuid('meeting_id'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('life_plan_items_plan').on(t.tenantId, t.planId),
+    foreignKey({ columns: [t.tenantId, t.planId], foreignColumns: [lifePlans.tenantId, lifePlans.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/** 思想汇报 (LIFE-14): a member's report on thought and work, read and commented by the branch. */
+export const thoughtReports = pgTable(
+  'thought_reports',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    personId: uuid('person_id').notNull(),
+    /** The member's branch when they submitted it: its secretary reads it. */
+    orgId: uuid('org_id').notNull(),
+    submittedOn: date('submitted_on').notNull(),
+    title: text('title').notNull(),
+    content: text('content').notNull(),
+    /** Account that read it. */
+    readBy: uuid('read_by'),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    comment: text('comment'),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('thought_reports_person').on(t.tenantId, t.personId, t.submittedOn),
+    index('thought_reports_org').on(t.tenantId, t.orgId, t.submittedOn),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
+
 /** A login. Platform admins have no tenant; everyone else belongs to one university. */
 export const accounts = pgTable(
   'accounts',
@@ -451,4 +533,140 @@ export const auditLog = pgTable(
     after: jsonb('after'),
   },
   (t) => [index('audit_tenant_at').on(t.tenantId, t.at), index('audit_entity').on(t.tenantId, t.entity, t.entityId)],
+);
+
+// ── Democratic appraisal (民主评议党员, LIFE-08) and organizational-life meeting preparation ──
+
+/**
+ * One yearly democratic appraisal of a branch. It goes through the four steps of LIFE-08 in order
+ * (selfAssessment → peerReview → vote → verdict) and is then closed; each `*_on` is the day the
+ * round entered that step.
+ */
+export const appraisals = pgTable(
+  'appraisals',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    orgId: uuid('org_id').notNull(),
+    year: integer('year').notNull(),
+    step: text('step').notNull().default('selfAssessment'), // selfAssessment | peerReview | vote | verdict | closed
+    startedOn: date('started_on').notNull(),
+    peerReviewOn: date('peer_review_on'),
+    voteOn: date('vote_on'),
+    verdictOn: date('verdict_on'),
+    closedOn: date('closed_on'),
+    /** How many members cast ballots in the democratic vote (民主测评). */
+    voters: integer('voters'),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('appraisals_org_year').on(t.tenantId, t.orgId, t.year),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
+
+/** A participant of an appraisal: fixed when the round starts (members in normal standing that day). */
+export const appraisalEntries = pgTable(
+  'appraisal_entries',
+  {
+    tenantId: tenantId(),
+    appraisalId: uuid('appraisal_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    /** Leading cadres take part in self-assessment and peer review but are not voted on. */
+    leadingCadre: boolean('leading_cadre').notNull().default(false),
+    selfAssessment: text('self_assessment'),
+    selfAssessedOn: date('self_assessed_on'),
+    peerReviewDone: boolean('peer_review_done').notNull().default(false),
+    votesExcellent: integer('votes_excellent'),
+    votesQualified: integer('votes_qualified'),
+    votesBasicallyQualified: integer('votes_basically_qualified'),
+    votesUnqualified: integer('votes_unqualified'),
+    verdict: text('verdict'), // excellent | qualified | basicallyQualified | unqualified
+    verdictReason: text('verdict_reason'),
+    /** For an unqualified verdict: rectifyWithinDeadline 限期改正 | persuadeToLeave 劝其退党 | removal 除名. */
+    followUp: text('follow_up'),
+    version: version(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.appraisalId, t.personId] }),
+    index('appraisal_entries_person').on(t.tenantId, t.personId),
+    foreignKey({ columns: [t.tenantId, t.appraisalId], foreignColumns: [appraisals.tenantId, appraisals.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
+  ],
+);
+
+/** 谈心谈话 before an organizational-life meeting: who talked with whom, when, about what. */
+export const lifeMeetingTalks = pgTable(
+  'life_meeting_talks',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    meetingId: uuid('meeting_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    withPersonId: uuid('with_person_id').notNull(),
+    heldOn: date('held_on').notNull(),
+    topic: text('topic').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('life_meeting_talks_meeting').on(t.tenantId, t.meetingId),
+    foreignKey({ columns: [t.tenantId, t.meetingId], foreignColumns: [meetings.tenantId, meetings.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
+    foreignKey({ columns: [t.tenantId, t.withPersonId], foreignColumns: [people.tenantId, people.id] }),
+  ],
+);
+
+/** Opinions heard before an organizational-life meeting (听取意见). */
+export const lifeMeetingOpinions = pgTable(
+  'life_meeting_opinions',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    meetingId: uuid('meeting_id').notNull(),
+    source: text('source').notNull(), // masses 群众 | members 党员 | superior 上级
+    content: text('content').notNull(),
+    collectedOn: date('collected_on').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('life_meeting_opinions_meeting').on(t.tenantId, t.meetingId),
+    foreignKey({ columns: [t.tenantId, t.meetingId], foreignColumns: [meetings.tenantId, meetings.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/** A rectification point an organizational-life meeting produced (会后逐一整改落实). */
+export const lifeMeetingRectifications = pgTable(
+  'life_meeting_rectifications',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    meetingId: uuid('meeting_id').notNull(),
+    content: text('content').notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    deadline: date('deadline').notNull(),
+    doneOn: date('done_on'),
+    evidence: text('evidence'),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('life_meeting_rectifications_meeting').on(t.tenantId, t.meetingId),
+    foreignKey({ columns: [t.tenantId, t.meetingId], foreignColumns: [meetings.tenantId, meetings.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.tenantId, t.ownerId], foreignColumns: [people.tenantId, people.id] }),
+  ],
 );

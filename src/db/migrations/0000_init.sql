@@ -12,6 +12,42 @@ CREATE TABLE "accounts" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "appraisal_entries" (
+	"tenant_id" uuid NOT NULL,
+	"appraisal_id" uuid NOT NULL,
+	"person_id" uuid NOT NULL,
+	"leading_cadre" boolean DEFAULT false NOT NULL,
+	"self_assessment" text,
+	"self_assessed_on" date,
+	"peer_review_done" boolean DEFAULT false NOT NULL,
+	"votes_excellent" integer,
+	"votes_qualified" integer,
+	"votes_basically_qualified" integer,
+	"votes_unqualified" integer,
+	"verdict" text,
+	"verdict_reason" text,
+	"follow_up" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	CONSTRAINT "appraisal_entries_tenant_id_appraisal_id_person_id_pk" PRIMARY KEY("tenant_id","appraisal_id","person_id")
+);
+--> statement-breakpoint
+CREATE TABLE "appraisals" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"step" text DEFAULT 'selfAssessment' NOT NULL,
+	"started_on" date NOT NULL,
+	"peer_review_on" date,
+	"vote_on" date,
+	"verdict_on" date,
+	"closed_on" date,
+	"voters" integer,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "appraisals_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "attendance" (
 	"tenant_id" uuid NOT NULL,
 	"meeting_id" uuid NOT NULL,
@@ -56,6 +92,75 @@ CREATE TABLE "headcounts" (
 	"staff" integer NOT NULL,
 	"students" integer NOT NULL,
 	CONSTRAINT "headcounts_tenant_id_year_pk" PRIMARY KEY("tenant_id","year")
+);
+--> statement-breakpoint
+CREATE TABLE "life_meeting_opinions" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"meeting_id" uuid NOT NULL,
+	"source" text NOT NULL,
+	"content" text NOT NULL,
+	"collected_on" date NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "life_meeting_opinions_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "life_meeting_rectifications" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"meeting_id" uuid NOT NULL,
+	"content" text NOT NULL,
+	"owner_id" uuid NOT NULL,
+	"deadline" date NOT NULL,
+	"done_on" date,
+	"evidence" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "life_meeting_rectifications_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "life_meeting_talks" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"meeting_id" uuid NOT NULL,
+	"person_id" uuid NOT NULL,
+	"with_person_id" uuid NOT NULL,
+	"held_on" date NOT NULL,
+	"topic" text NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "life_meeting_talks_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "life_plan_items" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"plan_id" uuid NOT NULL,
+	"type" text NOT NULL,
+	"month" integer NOT NULL,
+	"planned_on" date,
+	"topic" text NOT NULL,
+	"lecturer_id" uuid,
+	"meeting_id" uuid,
+	"position" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "life_plan_items_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "life_plans" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"submitted_on" date,
+	"reviewed_by" uuid,
+	"reviewed_at" timestamp with time zone,
+	"review_comment" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "life_plans_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "login_failures" (
@@ -247,6 +352,22 @@ CREATE TABLE "terms" (
 	CONSTRAINT "terms_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "thought_reports" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"person_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"submitted_on" date NOT NULL,
+	"title" text NOT NULL,
+	"content" text NOT NULL,
+	"read_by" uuid,
+	"read_at" timestamp with time zone,
+	"comment" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "thought_reports_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "venues" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -259,12 +380,23 @@ CREATE TABLE "venues" (
 );
 --> statement-breakpoint
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "appraisal_entries" ADD CONSTRAINT "appraisal_entries_tenant_id_appraisal_id_appraisals_tenant_id_id_fk" FOREIGN KEY ("tenant_id","appraisal_id") REFERENCES "public"."appraisals"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "appraisal_entries" ADD CONSTRAINT "appraisal_entries_tenant_id_person_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","person_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "appraisals" ADD CONSTRAINT "appraisals_tenant_id_org_id_orgs_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."orgs"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "attendance" ADD CONSTRAINT "attendance_tenant_id_meeting_id_meetings_tenant_id_id_fk" FOREIGN KEY ("tenant_id","meeting_id") REFERENCES "public"."meetings"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "attendance" ADD CONSTRAINT "attendance_tenant_id_person_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","person_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "grants" ADD CONSTRAINT "grants_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "grants" ADD CONSTRAINT "grants_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "grants" ADD CONSTRAINT "grants_oversight_body_id_oversight_bodies_id_fk" FOREIGN KEY ("oversight_body_id") REFERENCES "public"."oversight_bodies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "headcounts" ADD CONSTRAINT "headcounts_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "life_meeting_opinions" ADD CONSTRAINT "life_meeting_opinions_tenant_id_meeting_id_meetings_tenant_id_id_fk" FOREIGN KEY ("tenant_id","meeting_id") REFERENCES "public"."meetings"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "life_meeting_rectifications" ADD CONSTRAINT "life_meeting_rectifications_tenant_id_meeting_id_meetings_tenant_id_id_fk" FOREIGN KEY ("tenant_id","meeting_id") REFERENCES "public"."meetings"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "life_meeting_rectifications" ADD CONSTRAINT "life_meeting_rectifications_tenant_id_owner_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","owner_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "life_meeting_talks" ADD CONSTRAINT "life_meeting_talks_tenant_id_meeting_id_meetings_tenant_id_id_fk" FOREIGN KEY ("tenant_id","meeting_id") REFERENCES "public"."meetings"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "life_meeting_talks" ADD CONSTRAINT "life_meeting_talks_tenant_id_person_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","person_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "life_meeting_talks" ADD CONSTRAINT "life_meeting_talks_tenant_id_with_person_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","with_person_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "life_plan_items" ADD CONSTRAINT "life_plan_items_tenant_id_plan_id_life_plans_tenant_id_id_fk" FOREIGN KEY ("tenant_id","plan_id") REFERENCES "public"."life_plans"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "life_plans" ADD CONSTRAINT "life_plans_tenant_id_org_id_orgs_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."orgs"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_attachments" ADD CONSTRAINT "meeting_attachments_tenant_id_meeting_id_meetings_tenant_id_id_fk" FOREIGN KEY ("tenant_id","meeting_id") REFERENCES "public"."meetings"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meetings" ADD CONSTRAINT "meetings_tenant_id_org_id_orgs_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."orgs"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_tenant_id_person_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","person_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -279,12 +411,21 @@ ALTER TABLE "semesters" ADD CONSTRAINT "semesters_tenant_id_tenants_id_fk" FOREI
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tenants" ADD CONSTRAINT "tenants_oversight_body_id_oversight_bodies_id_fk" FOREIGN KEY ("oversight_body_id") REFERENCES "public"."oversight_bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "terms" ADD CONSTRAINT "terms_tenant_id_org_id_orgs_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."orgs"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "thought_reports" ADD CONSTRAINT "thought_reports_tenant_id_person_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","person_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "thought_reports" ADD CONSTRAINT "thought_reports_tenant_id_org_id_orgs_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."orgs"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "venues" ADD CONSTRAINT "venues_tenant_id_org_id_orgs_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."orgs"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "accounts_username" ON "accounts" USING btree (lower("username"));--> statement-breakpoint
+CREATE INDEX "appraisal_entries_person" ON "appraisal_entries" USING btree ("tenant_id","person_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "appraisals_org_year" ON "appraisals" USING btree ("tenant_id","org_id","year");--> statement-breakpoint
 CREATE INDEX "attendance_person" ON "attendance" USING btree ("tenant_id","person_id");--> statement-breakpoint
 CREATE INDEX "audit_tenant_at" ON "audit_log" USING btree ("tenant_id","at");--> statement-breakpoint
 CREATE INDEX "audit_entity" ON "audit_log" USING btree ("tenant_id","entity","entity_id");--> statement-breakpoint
 CREATE INDEX "grants_account" ON "grants" USING btree ("account_id");--> statement-breakpoint
+CREATE INDEX "life_meeting_opinions_meeting" ON "life_meeting_opinions" USING btree ("tenant_id","meeting_id");--> statement-breakpoint
+CREATE INDEX "life_meeting_rectifications_meeting" ON "life_meeting_rectifications" USING btree ("tenant_id","meeting_id");--> statement-breakpoint
+CREATE INDEX "life_meeting_talks_meeting" ON "life_meeting_talks" USING btree ("tenant_id","meeting_id");--> statement-breakpoint
+CREATE INDEX "life_plan_items_plan" ON "life_plan_items" USING btree ("tenant_id","plan_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "life_plans_org_year" ON "life_plans" USING btree ("tenant_id","org_id","year");--> statement-breakpoint
 CREATE INDEX "meeting_attachments_meeting" ON "meeting_attachments" USING btree ("tenant_id","meeting_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "meetings_code" ON "meetings" USING btree ("tenant_id","code");--> statement-breakpoint
 CREATE INDEX "meetings_org" ON "meetings" USING btree ("tenant_id","org_id","held_on");--> statement-breakpoint
@@ -302,4 +443,6 @@ CREATE INDEX "positions_person" ON "positions" USING btree ("tenant_id","person_
 CREATE INDEX "sessions_account" ON "sessions" USING btree ("account_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "tenants_code" ON "tenants" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "terms_org" ON "terms" USING btree ("tenant_id","org_id","elected_on");--> statement-breakpoint
+CREATE INDEX "thought_reports_person" ON "thought_reports" USING btree ("tenant_id","person_id","submitted_on");--> statement-breakpoint
+CREATE INDEX "thought_reports_org" ON "thought_reports" USING btree ("tenant_id","org_id","submitted_on");--> statement-breakpoint
 CREATE INDEX "venues_org" ON "venues" USING btree ("tenant_id","org_id");
