@@ -515,6 +515,16 @@ export const loginFailures = pgTable('login_failures', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
 
+/**
+ * Installation-wide values every app server must agree on (e.g. the secret that signs QR
+ * check-in tokens when ZHIBU_SECRET is not set). Written once, read by all.
+ */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: createdAt(),
+});
+
 /** Who changed what: written in the same transaction as the change itself. */
 export const auditLog = pgTable(
   'audit_log',
