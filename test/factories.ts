@@ -5,7 +5,16 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../src/db/connect.ts';
-import { accounts, grants, memberships, orgHistory, orgs, oversightBodies, people } from '../src/db/schema.ts';
+import {
+  accounts,
+  grants,
+  meetings,
+  memberships,
+  orgHistory,
+  orgs,
+  oversightBodies,
+  people,
+} from '../src/db/schema.ts';
 import { hashPassword } from '../src/modules/auth/passwords.ts';
 import { nameInitials } from '../src/modules/members/name-initials.ts';
 import { createUniversity } from '../src/modules/tenants/create-university.ts';
@@ -388,3 +397,40 @@ export async function buildWorld(db: Db) {
   };
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/** An organizational-life meeting (组织生活会) of an org, as the meetings module stores it. */
+export async function buildLifeMeeting(
+  db: Db,
+  props: { tenantId: string; orgId: string; heldOn?: string; title?: string; status?: string },
+) {
+  const [meeting] = await db
+    .insert(meetings)
+    .values({
+      tenantId: props.tenantId,
+      code: `LM-${uniq()}`,
+      orgId: props.orgId,
+      type: 'lifeMeeting',
+      heldOn: props.heldOn ?? '2026-06-30',
+      title: props.title ?? '专题组织生活会',
+      audience: 'branch',
+      status: props.status ?? 'planned',
+    })
+    .returning();
+  return meeting;
+}
+
+/** A member of `orgId` who can sign in as themself (role member), for self-service endpoints. */
+export async function buildMemberWithLogin(
+  db: Db,
+  props: PersonProps & { orgId: string; status?: 'full' | 'probationary'; username?: string },
+) {
+  const member = await buildMember(db, props);
+  const account = await buildAccount(db, {
+    role: 'member',
+    tenantId: props.tenantId,
+    orgId: props.orgId,
+    personId: member.person.id,
+    username: props.username,
+  });
+  return { ...member, account };
+}

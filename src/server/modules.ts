@@ -1,5 +1,6 @@
 /** Every capability's routes, mounted under /api/v1. Each module adds its line here. */
 import accountRoutes from '../modules/accounts/routes.ts';
+import appraisalRoutes from '../modules/appraisals/routes.ts';
 import auditRoutes from '../modules/audit/routes.ts';
 import authRoutes from '../modules/auth/routes.ts';
 import datasetRoutes from '../modules/dataset/routes.ts';
@@ -18,4 +19,5 @@ export async function registerModules(api: App, ctx: AppContext) {
   await memberRoutes(api, ctx);
   await rosterRoutes(api, ctx);
   await datasetRoutes(api, ctx);
+  await appraisalRoutes(api, ctx);
 }
