@@ -4,6 +4,7 @@ import appraisalRoutes from '../modules/appraisals/routes.ts';
 import auditRoutes from '../modules/audit/routes.ts';
 import authRoutes from '../modules/auth/routes.ts';
 import datasetRoutes from '../modules/dataset/routes.ts';
+import meetingRoutes from '../modules/meetings/routes.ts';
 import memberRoutes from '../modules/members/routes.ts';
 import orgRoutes from '../modules/orgs/routes.ts';
 import rosterRoutes from '../modules/roster/routes.ts';
@@ -19,5 +20,6 @@ export async function registerModules(api: App, ctx: AppContext) {
   await memberRoutes(api, ctx);
   await rosterRoutes(api, ctx);
   await datasetRoutes(api, ctx);
+  await meetingRoutes(api, ctx);
   await appraisalRoutes(api, ctx);
 }

@@ -1,0 +1,229 @@
+import { z } from 'zod';
+import type { App, AppContext } from '../../server/context.ts';
+import { requireActor, todayInShanghai } from '../../server/context.ts';
+import { idParams } from '../../server/zod.ts';
+import { changeStatus, deleteMeeting, type Transition } from './change-status.ts';
+import { createMeeting } from './create-meeting.ts';
+import { listMeetings } from './list-meetings.ts';
+import { listMakeups, recordMakeup } from './makeups.ts';
+import { loadMeetingDetail } from './meeting-detail.ts';
+import { recordAttendance } from './record-attendance.ts';
+import {
+  attendanceBody,
+  createMeetingBody,
+  createVenueBody,
+  deleteQuery,
+  listMakeupsQuery,
+  listMeetingsQuery,
+  listMeetingsResponse,
+  listVenuesQuery,
+  makeupBody,
+  makeupParams,
+  makeupView,
+  meetingDetail,
+  transitionBody,
+  updateMeetingBody,
+  venueView,
+} from './schema.ts';
+import { updateMeeting } from './update-meeting.ts';
+import { createVenue, listVenues } from './venues.ts';
+
+const tags = ['meetings'];
+
+export default async function meetingRoutes(app: App, ctx: AppContext) {
+  const { db } = ctx;
+  const today = () => todayInShanghai(ctx.now());
+
+  app.get(
+    '/meetings',
+    {
+      schema: {
+        tags,
+        summary: '会议列表（含出勤统计） Meetings of an org subtree, with attendance counts',
+        querystring: listMeetingsQuery,
+        response: { 200: listMeetingsResponse },
+      },
+    },
+    async (req) => ({ items: await listMeetings(db, { actor: requireActor(req), filters: req.query }) }),
+  );
+
+  app.get(
+    '/meetings/:id',
+    {
+      schema: {
+        tags,
+        summary: '会议详情：应到人员与出勤、列席、附件、统计 Meeting detail',
+        params: idParams,
+        response: { 200: meetingDetail },
+      },
+    },
+    async (req) => loadMeetingDetail(db, { actor: requireActor(req), meetingId: req.params.id }),
+  );
+
+  app.post(
+    '/meetings',
+    {
+      schema: {
+        tags,
+        summary: '新建会议（计划） Plan a meeting',
+        body: createMeetingBody,
+        response: { 200: meetingDetail },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      return db.transaction(async (tx) => {
+        const meeting = await createMeeting(tx, { input: req.body, actor, today: today() });
+        return loadMeetingDetail(tx, { actor, meetingId: meeting.id });
+      });
+    },
+  );
+
+  app.patch(
+    '/meetings/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改会议 Update a meeting',
+        params: idParams,
+        body: updateMeetingBody,
+        response: { 200: meetingDetail },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      return db.transaction(async (tx) => {
+        await updateMeeting(tx, { meetingId: req.params.id, input: req.body, actor, today: today() });
+        return loadMeetingDetail(tx, { actor, meetingId: req.params.id });
+      });
+    },
+  );
+
+  const transitions: [Transition, string][] = [
+    ['notify', '发出会议通知 Notify the attendees'],
+    ['held', '标记为已召开 Mark the meeting held'],
+    ['record', '归档（须有会议记录） Record the meeting (needs minutes)'],
+  ];
+  for (const [transition, summary] of transitions) {
+    app.post(
+      `/meetings/:id/${transition}`,
+      { schema: { tags, summary, params: idParams, body: transitionBody, response: { 200: meetingDetail } } },
+      async (req) => {
+        const actor = requireActor(req);
+        return db.transaction(async (tx) => {
+          await changeStatus(tx, {
+            meetingId: req.params.id,
+            transition,
+            version: req.body.version,
+            minutesText: req.body.minutesText,
+            actor,
+            now: ctx.now(),
+            today: today(),
+          });
+          return loadMeetingDetail(tx, { actor, meetingId: req.params.id });
+        });
+      },
+    );
+  }
+
+  app.delete(
+    '/meetings/:id',
+    {
+      schema: {
+        tags,
+        summary: '删除计划中的会议 Delete a planned meeting',
+        params: idParams,
+        querystring: deleteQuery,
+        response: { 200: z.object({ deleted: z.boolean() }) },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await db.transaction((tx) => deleteMeeting(tx, { meetingId: req.params.id, version: req.query.version, actor }));
+      return { deleted: true };
+    },
+  );
+
+  app.put(
+    '/meetings/:id/attendance',
+    {
+      schema: {
+        tags,
+        summary: '登记出勤（应到人员或列席人员） Record attendance',
+        params: idParams,
+        body: attendanceBody,
+        response: { 200: meetingDetail },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      return db.transaction(async (tx) => {
+        await recordAttendance(tx, { meetingId: req.params.id, entries: req.body.entries, actor, today: today() });
+        return loadMeetingDetail(tx, { actor, meetingId: req.params.id });
+      });
+    },
+  );
+
+  app.post(
+    '/meetings/:id/attendance/:personId/makeup',
+    {
+      schema: {
+        tags,
+        summary: '登记补课 Record a make-up',
+        params: makeupParams,
+        body: makeupBody,
+        response: { 200: meetingDetail },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      return db.transaction(async (tx) => {
+        await recordMakeup(tx, {
+          meetingId: req.params.id,
+          personId: req.params.personId,
+          input: req.body,
+          actor,
+          today: today(),
+        });
+        return loadMeetingDetail(tx, { actor, meetingId: req.params.id });
+      });
+    },
+  );
+
+  app.get(
+    '/makeups',
+    {
+      schema: {
+        tags,
+        summary: '补课任务（open=1 仅未完成） Make-up tasks',
+        querystring: listMakeupsQuery,
+        response: { 200: z.object({ items: z.array(makeupView) }) },
+      },
+    },
+    async (req) => ({
+      items: await listMakeups(db, { actor: requireActor(req), orgId: req.query.orgId, open: req.query.open }),
+    }),
+  );
+
+  app.get(
+    '/venues',
+    {
+      schema: {
+        tags,
+        summary: '党员活动场所 Venues',
+        querystring: listVenuesQuery,
+        response: { 200: z.object({ items: z.array(venueView) }) },
+      },
+    },
+    async (req) => ({ items: await listVenues(db, { actor: requireActor(req), orgId: req.query.orgId }) }),
+  );
+
+  app.post(
+    '/venues',
+    { schema: { tags, summary: '新增活动场所 Add a venue', body: createVenueBody, response: { 200: venueView } } },
+    async (req) => {
+      const actor = requireActor(req);
+      return db.transaction((tx) => createVenue(tx, { input: req.body, actor }));
+    },
+  );
+}
