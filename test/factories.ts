@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../src/db/connect.ts';
 import {
   accounts,
+  attendance,
   grants,
   meetings,
   memberships,
@@ -433,4 +434,75 @@ export async function buildMemberWithLogin(
     username: props.username,
   });
   return { ...member, account };
+}
+
+/** A meeting of any type; held and recorded by default (the history a ledger shows). */
+export async function buildMeeting(
+  db: Db,
+  props: {
+    tenantId: string;
+    orgId: string;
+    type?: string;
+    heldOn?: string;
+    startTime?: string | null;
+    endTime?: string | null;
+    title?: string;
+    lecturerId?: string | null;
+    place?: string | null;
+    audience?: string | null;
+    status?: 'planned' | 'notified' | 'held' | 'recorded';
+    minutes?: boolean;
+    minutesText?: string | null;
+  },
+) {
+  const [meeting] = await db
+    .insert(meetings)
+    .values({
+      tenantId: props.tenantId,
+      code: `M-${uniq()}`,
+      orgId: props.orgId,
+      type: props.type ?? 'generalAssembly',
+      heldOn: props.heldOn ?? '2026-03-12',
+      startTime: props.startTime === undefined ? '14:30' : props.startTime,
+      endTime: props.endTime === undefined ? '16:00' : props.endTime,
+      title: props.title ?? '学习贯彻全会精神',
+      lecturerId: props.lecturerId ?? null,
+      place: props.place === undefined ? '党员活动室' : props.place,
+      audience: props.audience ?? null,
+      status: props.status ?? 'recorded',
+      minutes: props.minutes ?? Boolean(props.minutesText),
+      minutesText: props.minutesText ?? null,
+    })
+    .returning();
+  return meeting;
+}
+
+/** One person's attendance at a meeting, with the make-up of an absence when given. */
+export async function buildAttendance(
+  db: Db,
+  props: {
+    tenantId: string;
+    meetingId: string;
+    personId: string;
+    status?: 'present' | 'absent' | 'leave' | 'late';
+    reason?: string | null;
+    guest?: boolean;
+    makeupOn?: string | null;
+    makeupContent?: string | null;
+  },
+) {
+  const [row] = await db
+    .insert(attendance)
+    .values({
+      tenantId: props.tenantId,
+      meetingId: props.meetingId,
+      personId: props.personId,
+      status: props.status ?? 'present',
+      reason: props.reason ?? null,
+      guest: props.guest ?? false,
+      makeupOn: props.makeupOn ?? null,
+      makeupContent: props.makeupContent ?? null,
+    })
+    .returning();
+  return row;
 }

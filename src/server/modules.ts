@@ -4,6 +4,7 @@ import appraisalRoutes from '../modules/appraisals/routes.ts';
 import auditRoutes from '../modules/audit/routes.ts';
 import authRoutes from '../modules/auth/routes.ts';
 import datasetRoutes from '../modules/dataset/routes.ts';
+import lifeViewRoutes from '../modules/life-views/routes.ts';
 import meetingRoutes from '../modules/meetings/routes.ts';
 import memberRoutes from '../modules/members/routes.ts';
 import orgRoutes from '../modules/orgs/routes.ts';
@@ -22,4 +23,5 @@ export async function registerModules(api: App, ctx: AppContext) {
   await datasetRoutes(api, ctx);
   await meetingRoutes(api, ctx);
   await appraisalRoutes(api, ctx);
+  await lifeViewRoutes(api, ctx);
 }
