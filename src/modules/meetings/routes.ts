@@ -1,15 +1,22 @@
+import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { App, AppContext } from '../../server/context.ts';
 import { requireActor, todayInShanghai } from '../../server/context.ts';
 import { idParams } from '../../server/zod.ts';
 import { changeStatus, deleteMeeting, type Transition } from './change-status.ts';
+import { checkIn } from './check-in.ts';
+import { checkinSecret, signCheckinToken, TOKEN_LIFETIME_MS } from './checkin-token.ts';
 import { createMeeting } from './create-meeting.ts';
 import { listMeetings } from './list-meetings.ts';
+import { loadMeetingInScope } from './load-meeting.ts';
 import { listMakeups, recordMakeup } from './makeups.ts';
 import { loadMeetingDetail } from './meeting-detail.ts';
 import { recordAttendance } from './record-attendance.ts';
 import {
   attendanceBody,
+  checkinBody,
+  checkinResponse,
+  checkinTokenResponse,
   createMeetingBody,
   createVenueBody,
   deleteQuery,
@@ -203,6 +210,51 @@ export default async function meetingRoutes(app: App, ctx: AppContext) {
     async (req) => ({
       items: await listMakeups(db, { actor: requireActor(req), orgId: req.query.orgId, open: req.query.open }),
     }),
+  );
+
+  app.get(
+    '/meetings/:id/checkin-token',
+    {
+      schema: {
+        tags,
+        summary: '签到二维码（限时有效） QR check-in code of a meeting',
+        params: idParams,
+        response: { 200: checkinTokenResponse },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const row = await loadMeetingInScope(db, actor, 'write', req.params.id);
+      const expiresAt = new Date(ctx.now().getTime() + TOKEN_LIFETIME_MS);
+      const token = signCheckinToken(await checkinSecret(db), {
+        meetingId: row.meeting.id,
+        tenantId: row.meeting.tenantId,
+        expiresAt,
+      });
+      // The phone opens the web app's check-in page, which signs the member in if needed.
+      const url = `${req.protocol}://${req.host}/checkin?t=${encodeURIComponent(token)}`;
+      const qrDataUrl = await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 360 });
+      return { token, url, expiresAt: expiresAt.toISOString(), qrDataUrl };
+    },
+  );
+
+  app.post(
+    '/checkin',
+    {
+      schema: {
+        tags,
+        summary: '扫码签到 Check in by a meeting QR code',
+        body: checkinBody,
+        response: { 200: checkinResponse },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const secret = await checkinSecret(db);
+      return db.transaction((tx) =>
+        checkIn(tx, { token: req.body.token, meetingId: req.body.meetingId, actor, now: ctx.now(), secret }),
+      );
+    },
   );
 
   app.get(
