@@ -7,6 +7,7 @@ import { features } from './features.ts';
 import { useI18n } from './i18n/index.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { lifeRoutes } from './pages/life/routes.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 
 const OrgPage = lazy(() => import('./pages/org/OrgPage.tsx'));
@@ -140,6 +141,7 @@ export function App() {
                 </Suspense>
               }
             />
+            {lifeRoutes(abilities)}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -1,3 +1,4 @@
+import { lifeEnUS } from '../pages/life/texts.ts';
 import type { Dict } from './zh-CN.ts';
 
 /** English texts; the type makes a missing key a compile error. */
@@ -289,4 +290,5 @@ export const enUS: Dict = {
   'entity.calendar': 'Calendar',
   'entity.oversightBody': 'Oversight body',
   'entity.dataset': 'Dataset',
+  ...lifeEnUS,
 };

@@ -1,4 +1,6 @@
 /** Chinese texts: the default language and the source of the keys. */
+import { lifeZhCN } from '../pages/life/texts.ts';
+
 export const zhCN = {
   'app.name': '支部 Zhibu',
   'app.tagline': '高校基层党组织建设平台',
@@ -287,6 +289,7 @@ export const zhCN = {
   'entity.calendar': '校历',
   'entity.oversightBody': '上级工委',
   'entity.dataset': '数据集',
+  ...lifeZhCN,
 };
 
 export type Dict = { [K in keyof typeof zhCN]: string };

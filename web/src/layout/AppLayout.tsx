@@ -5,6 +5,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   ImportOutlined,
   LogoutOutlined,
   SettingOutlined,
@@ -20,6 +21,7 @@ import type { Locale } from '../api/types.ts';
 import { useSession } from '../auth/session.tsx';
 import { features } from '../features.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { lifeMenu, lifePaths } from '../pages/life/menu.tsx';
 import { OrgNavigator } from './OrgNavigator.tsx';
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -58,6 +60,8 @@ export function AppLayout() {
     if (features.members)
       items.push({ key: '/members', icon: <TeamOutlined />, label: <Link to="/members">{t('nav.members')}</Link> });
   }
+  const life = lifeMenu(t, abilities);
+  if (life.length) items.push({ key: 'life', icon: <CalendarOutlined />, label: t('nav.life'), children: life });
   const system: MenuItem[] = [];
   if (features.accounts && abilities.managesAccounts)
     system.push({
@@ -78,7 +82,7 @@ export function AppLayout() {
   const selected =
     path.startsWith('/members/') && abilities.selfOnly
       ? path
-      : (['/orgs', '/members', '/accounts', '/audit', '/import', '/account'].find(
+      : ([...lifePaths, '/orgs', '/members', '/accounts', '/audit', '/import', '/account'].find(
           (p) => path === p || path.startsWith(`${p}/`),
         ) ?? path);
 
@@ -88,7 +92,7 @@ export function AppLayout() {
       mode={mode}
       items={items}
       selectedKeys={[selected]}
-      defaultOpenKeys={mode === 'inline' && siderCollapsed ? [] : ['system']}
+      defaultOpenKeys={mode === 'inline' && siderCollapsed ? [] : ['life', 'system']}
       style={mode === 'inline' ? { borderInlineEnd: 0 } : { flex: 1, minWidth: 0 }}
       onClick={() => narrow && setCollapsed(true)}
     />

@@ -19,6 +19,9 @@ const kindIcon: Record<string, ReactNode> = {
   group: <UserOutlined />,
 };
 
+/** Pages that list things of an org subtree: picking a node narrows them instead of leaving. */
+const orgFilteredPaths = ['/members', '/meetings', '/meetings/makeups', '/plans', '/reports', '/appraisals', '/ledger'];
+
 function matches(node: OrgNode, q: string) {
   return node.name.toLowerCase().includes(q) || node.code.toLowerCase().includes(q);
 }
@@ -49,7 +52,7 @@ export function OrgNavigator({ onPicked }: { onPicked?: () => void }) {
 
   const selectedId = location.pathname.startsWith('/orgs/')
     ? location.pathname.split('/')[2]
-    : location.pathname === '/members'
+    : orgFilteredPaths.includes(location.pathname)
       ? params.get('orgId')
       : null;
 
@@ -96,7 +99,7 @@ export function OrgNavigator({ onPicked }: { onPicked?: () => void }) {
   }, [selectedId, tree.data]);
 
   const pick = (id: string) => {
-    if (location.pathname === '/members') {
+    if (orgFilteredPaths.includes(location.pathname)) {
       const next = new URLSearchParams(params);
       next.set('orgId', id);
       next.delete('page');

@@ -1,0 +1,18 @@
+/**
+ * Which organizational-life screens are wired to an API that is served. A menu item, a tab or a
+ * route is offered only when its page works (see ../../features.ts for the foundation's).
+ */
+export const lifeFeatures = {
+  meetings: true,
+  makeups: true,
+  attachments: false,
+  checkin: false,
+  todos: false,
+  myLife: false,
+  reports: false,
+  ledger: false,
+  plans: false,
+  appraisals: false,
+  lifeMeetings: false,
+  meetingImport: false,
+} as const;

@@ -1,0 +1,62 @@
+/**
+ * Routes of the organizational-life pages, inside the signed-in frame. Each is offered only when
+ * its API is served (lifeFeatures) and the account has a use for it.
+ */
+import { Spin } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Route } from 'react-router-dom';
+import type { Abilities } from '../../auth/session.tsx';
+import { NotFoundPage } from '../NotFoundPage.tsx';
+import { lifeFeatures } from './lifeFeatures.ts';
+
+const MeetingsPage = lazy(() => import('./MeetingsPage.tsx'));
+const MeetingPage = lazy(() => import('./MeetingPage.tsx'));
+const MakeupsPage = lazy(() => import('./MakeupsPage.tsx'));
+
+function Page({ allowed, children }: { allowed: boolean; children: ReactNode }) {
+  if (!allowed) return <NotFoundPage />;
+  return (
+    <Suspense
+      fallback={
+        <div style={{ padding: 48, textAlign: 'center' }}>
+          <Spin />
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+export function lifeRoutes(abilities: Abilities) {
+  const browses = abilities.browses;
+  return [
+    <Route
+      key="meetings"
+      path="meetings"
+      element={
+        <Page allowed={browses && lifeFeatures.meetings}>
+          <MeetingsPage />
+        </Page>
+      }
+    />,
+    <Route
+      key="makeups"
+      path="meetings/makeups"
+      element={
+        <Page allowed={browses && lifeFeatures.makeups}>
+          <MakeupsPage />
+        </Page>
+      }
+    />,
+    <Route
+      key="meeting"
+      path="meetings/:id"
+      element={
+        <Page allowed={lifeFeatures.meetings}>
+          <MeetingPage />
+        </Page>
+      }
+    />,
+  ];
+}
