@@ -4,10 +4,12 @@ import appraisalRoutes from '../modules/appraisals/routes.ts';
 import auditRoutes from '../modules/audit/routes.ts';
 import authRoutes from '../modules/auth/routes.ts';
 import datasetRoutes from '../modules/dataset/routes.ts';
+import lifeMeetingRoutes from '../modules/life-meetings/routes.ts';
 import lifeViewRoutes from '../modules/life-views/routes.ts';
 import meetingRoutes from '../modules/meetings/routes.ts';
 import memberRoutes from '../modules/members/routes.ts';
 import orgRoutes from '../modules/orgs/routes.ts';
+import planRoutes from '../modules/plans/routes.ts';
 import rosterRoutes from '../modules/roster/routes.ts';
 import tenantRoutes from '../modules/tenants/routes.ts';
 import type { App, AppContext } from './context.ts';
@@ -22,6 +24,8 @@ export async function registerModules(api: App, ctx: AppContext) {
   await rosterRoutes(api, ctx);
   await datasetRoutes(api, ctx);
   await meetingRoutes(api, ctx);
+  await planRoutes(api, ctx);
   await appraisalRoutes(api, ctx);
+  await lifeMeetingRoutes(api, ctx);
   await lifeViewRoutes(api, ctx);
 }
