@@ -1,18 +1,24 @@
+import type { FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { App, AppContext } from '../../server/context.ts';
 import { requireActor, todayInShanghai } from '../../server/context.ts';
+import { badInput } from '../../server/errors.ts';
 import { idParams } from '../../server/zod.ts';
+import { addAttachment, deleteAttachment, loadAttachment, type Upload } from './attachments.ts';
 import { changeStatus, deleteMeeting, type Transition } from './change-status.ts';
 import { checkIn } from './check-in.ts';
 import { checkinSecret, signCheckinToken, TOKEN_LIFETIME_MS } from './checkin-token.ts';
 import { createMeeting } from './create-meeting.ts';
+import { MAX_ATTACHMENT_BYTES } from './file-type.ts';
 import { listMeetings } from './list-meetings.ts';
 import { loadMeetingInScope } from './load-meeting.ts';
 import { listMakeups, recordMakeup } from './makeups.ts';
 import { loadMeetingDetail } from './meeting-detail.ts';
 import { recordAttendance } from './record-attendance.ts';
 import {
+  attachmentParams,
+  attachmentView,
   attendanceBody,
   checkinBody,
   checkinResponse,
@@ -36,6 +42,30 @@ import { updateMeeting } from './update-meeting.ts';
 import { createVenue, listVenues } from './venues.ts';
 
 const tags = ['meetings'];
+
+const fileIssue = (reason: string) => badInput([{ field: 'file', reason }]);
+
+/** The multipart upload: the file in field `file`, its kind in field `kind` (or the query). */
+async function readUpload(req: FastifyRequest, kindFromQuery: string | undefined): Promise<Upload> {
+  if (!req.isMultipart()) throw fileIssue('请以 multipart/form-data 上传文件 / upload the file as multipart/form-data');
+  let file: { fileName: string; content: Buffer } | null = null;
+  let kind = kindFromQuery;
+  try {
+    for await (const part of req.parts({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } })) {
+      if (part.type === 'file') {
+        const content = await part.toBuffer();
+        if (part.fieldname === 'file') file = { fileName: part.filename, content };
+      } else if (part.fieldname === 'kind') kind = String(part.value);
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw fileIssue('文件超过 10 MB / the file is larger than 10 MB');
+    if (code === 'FST_FILES_LIMIT') throw fileIssue('一次只能上传一个文件 / upload one file at a time');
+    throw error;
+  }
+  if (!file) throw fileIssue('请在 file 字段上传文件 / send the file in field "file"');
+  return { ...file, kind };
+}
 
 export default async function meetingRoutes(app: App, ctx: AppContext) {
   const { db } = ctx;
@@ -254,6 +284,62 @@ export default async function meetingRoutes(app: App, ctx: AppContext) {
       return db.transaction((tx) =>
         checkIn(tx, { token: req.body.token, meetingId: req.body.meetingId, actor, now: ctx.now(), secret }),
       );
+    },
+  );
+
+  app.post(
+    '/meetings/:id/attachments',
+    {
+      schema: {
+        tags,
+        summary: '上传会议附件（照片、课件、签到表） Upload a meeting attachment',
+        description:
+          'multipart/form-data: the file in field `file` (JPEG, PNG, WebP, PDF, PPTX, DOCX or XLSX, at most 10 MB, judged by content), `kind` = photo | slides | signInSheet | other.',
+        params: idParams,
+        querystring: z.object({ kind: z.string().optional() }),
+        response: { 200: attachmentView },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const upload = await readUpload(req, req.query.kind);
+      return db.transaction((tx) => addAttachment(tx, { meetingId: req.params.id, upload, actor }));
+    },
+  );
+
+  app.get(
+    '/meetings/:id/attachments/:attachmentId',
+    { schema: { tags, summary: '下载会议附件 Download an attachment', params: attachmentParams } },
+    async (req, reply) => {
+      const attachment = await loadAttachment(db, {
+        meetingId: req.params.id,
+        attachmentId: req.params.attachmentId,
+        actor: requireActor(req),
+      });
+      return reply
+        .header('content-type', attachment.mimeType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(attachment.content);
+    },
+  );
+
+  app.delete(
+    '/meetings/:id/attachments/:attachmentId',
+    {
+      schema: {
+        tags,
+        summary: '删除会议附件 Delete an attachment',
+        params: attachmentParams,
+        response: { 200: z.object({ deleted: z.boolean() }) },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await db.transaction((tx) =>
+        deleteAttachment(tx, { meetingId: req.params.id, attachmentId: req.params.attachmentId, actor }),
+      );
+      return { deleted: true };
     },
   );
 
