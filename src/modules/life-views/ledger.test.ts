@@ -242,6 +242,8 @@ describe('GET /ledger/:orgId/:year.xlsx', () => {
     expect((rows.get('支部委员会') as unknown[])[19]).toBe('1/12个月达标');
     expect((rows.get('党小组会') as unknown[])[19]).toBe('1/12个月达标');
     expect((rows.get('党课') as unknown[])[19]).toBe('1/4个季度达标');
+    // LIFE-05: 王强, the secretary, gave the April lecture.
+    expect((rows.get('书记讲党课') as unknown[]).slice(17, 20)).toEqual([0, 1, '1/1年达标']);
     expect((rows.get('主题党日') as unknown[])[19]).toBe('1/12个月达标');
     expect((rows.get('组织生活会') as unknown[])[19]).toBe('1/1年达标');
     expect((rows.get('其他') as unknown[])[18]).toBe(1);
@@ -274,6 +276,8 @@ describe('GET /ledger/:orgId/:year.xlsx', () => {
     const { wb } = await readWorkbook(secretaryA1, `/api/v1/ledger/${world.branchA1.id}/2026.xlsx`);
     const summary = wb.getWorksheet('汇总') as ExcelJS.Worksheet;
     expect(summary.getRow(3).getCell(20).value).toBe('0/2个季度达标');
+    expect(summary.getRow(7).getCell(1).value).toBe('书记讲党课');
+    expect(summary.getRow(7).getCell(20).value).toBe('0/1年达标');
     expect((wb.getWorksheet('支部党员大会') as ExcelJS.Worksheet).getCell('A3').value).toBe('本年度无记录');
     expect((wb.getWorksheet('封面') as ExcelJS.Worksheet).getCell('B12').value).toBe('2026-06-15');
   });

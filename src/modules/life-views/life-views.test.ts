@@ -253,6 +253,37 @@ describe('GET /life/todos', () => {
     expect(items.filter((i) => i.branchId === world.branchA2.id && i.kind !== 'meetingDue')).toEqual([]);
   });
 
+  it('asks a committee meeting only of a branch whose current term has a committee', async () => {
+    const t = world.uniA.tenantId;
+    // Branch A3 had a committee in an earlier term; its current term has a lone secretary (ORG-04).
+    const [old, current] = await server.db
+      .insert(terms)
+      .values([
+        { tenantId: t, orgId: world.branchA3.id, electedOn: '2020-01-10', endsOn: '2023-01-09' },
+        { tenantId: t, orgId: world.branchA3.id, electedOn: '2023-01-10', endsOn: '2026-01-09' },
+      ])
+      .returning();
+    await server.db.insert(positions).values([
+      {
+        tenantId: t,
+        termId: old.id,
+        role: 'propagandaMember',
+        personId: world.memberA3.person.id,
+        validFrom: '2020-01-10',
+      },
+      {
+        tenantId: t,
+        termId: current.id,
+        role: 'secretary',
+        personId: world.memberA3.person.id,
+        validFrom: '2023-01-10',
+      },
+    ]);
+    const items = (await collegeA2.get('/api/v1/life/todos')).json().items as Todo[];
+    const a3 = items.filter((i) => i.branchId === world.branchA3.id && i.kind === 'meetingDue');
+    expect(a3.map((i) => i.meetingType).sort()).toEqual(['generalAssembly', 'partyLecture']);
+  });
+
   it('shows each branch only to those who run it', async () => {
     const a2 = (await collegeA2.get('/api/v1/life/todos')).json().items as Todo[];
     expect(new Set(a2.map((i) => i.branchId))).toEqual(new Set([world.branchA3.id]));

@@ -68,11 +68,13 @@ async function meetingsDue(tx: Tx, actor: Actor, today: string): Promise<Todo[]>
       ('committeeMeeting', ${month.from}::date, ${month.to}::date),
       ('groupMeeting', ${month.from}::date, ${month.to}::date)),
     committees as (
-      select distinct t.tenant_id, t.org_id from terms t
-      join positions p on p.tenant_id = t.tenant_id and p.term_id = t.id
-      join br on br.tenant_id = t.tenant_id and br.id = t.org_id
-      where p.role in ${committeeRoles} and p.valid_from <= ${today}::date
-        and (p.valid_to is null or p.valid_to > ${today}::date)),
+      select br.tenant_id, br.id as org_id from br
+      join terms t on t.tenant_id = br.tenant_id and t.id = (
+        select t2.id from terms t2 where t2.tenant_id = br.tenant_id and t2.org_id = br.id
+          and t2.elected_on <= ${today}::date order by t2.elected_on desc limit 1)
+      where exists (select 1 from positions p where p.tenant_id = t.tenant_id and p.term_id = t.id
+        and p.role in ${committeeRoles} and p.valid_from <= ${today}::date
+        and (p.valid_to is null or p.valid_to > ${today}::date))),
     targets as (
       select br.tenant_id, br.id as org_id, br.name as org_name, br.id as branch_id, br.name as branch_name, due.*
       from br cross join due
@@ -137,7 +139,7 @@ async function makeupsOpen(tx: Tx, actor: Actor): Promise<Todo[]> {
     title: `${r.branchName}：${r.n}人次缺席待补课`,
     counts: { open: r.n },
     dueOn: addDays(r.oldest, MAKEUP_DAYS),
-    link: `/makeups?orgId=${r.branchId}&open=1`,
+    link: `/meetings/makeups?orgId=${r.branchId}`,
   }));
 }
 

@@ -68,9 +68,9 @@ export async function loadLedger(
       from tenants u left join orgs p on p.tenant_id = u.id and p.id = ${branch.parentId}::uuid
       where u.id = ${t}`,
   );
-  const secretaries = await selectRows<{ name: string }>(
+  const secretaries = await selectRows<{ id: string; name: string }>(
     tx,
-    sql`select pe.name from terms tm
+    sql`select pe.id, pe.name from terms tm
       join positions p on p.tenant_id = tm.tenant_id and p.term_id = tm.id
       join people pe on pe.tenant_id = p.tenant_id and pe.id = p.person_id
       where tm.tenant_id = ${t} and tm.org_id = ${branch.id} and p.role = 'secretary'
@@ -121,7 +121,7 @@ export async function loadLedger(
     university: head.university,
     branch: { id: branch.id, code: branch.code, name: branch.name },
     college: head.collegeKind === 'university' ? null : head.college,
-    secretaries: secretaries.map((s) => s.name),
+    secretaries: [...new Set(secretaries.map((s) => s.name))],
     members,
     groups,
     sections: ledgerSections.map((s) => ({
@@ -129,12 +129,18 @@ export async function loadLedger(
       title: s.title,
       meetings: meetings.filter((m) => sectionOf(m.type).key === s.key),
     })),
-    summary: summarize(meetings, groups, asOf, year),
+    summary: summarize(meetings, groups, secretaries, asOf, year),
   };
 }
 
 /** Counts per type per month and quarter, and how many periods met the branch standard. */
-function summarize(meetings: LedgerMeeting[], groups: { id: string }[], asOf: string, year: number): SummaryRow[] {
+function summarize(
+  meetings: LedgerMeeting[],
+  groups: { id: string }[],
+  secretaries: { id: string }[],
+  asOf: string,
+  year: number,
+): SummaryRow[] {
   const monthsStarted = asOf.startsWith(String(year)) ? Number(asOf.slice(5, 7)) : 0;
   const quartersStarted = Math.ceil(monthsStarted / 3);
   const monthOf = (m: LedgerMeeting) => Number(m.heldOn.slice(5, 7)) - 1;
@@ -174,6 +180,26 @@ function summarize(meetings: LedgerMeeting[], groups: { id: string }[], asOf: st
       per: req.per,
     };
   });
+  // LIFE-05: the secretary gives at least one of the year's Party lectures.
+  const bySecretary = meetings.filter(
+    (m) => m.type === 'partyLecture' && secretaries.some((s) => s.id === m.lecturerId),
+  );
+  const yearDue = monthsStarted > 0 ? 1 : 0;
+  const secretaryRow: SummaryRow = {
+    type: 'secretaryLecture',
+    title: '书记讲党课',
+    requirement: '支部书记每年至少讲1次党课',
+    ...tally(bySecretary),
+    met: bySecretary.length > 0 && yearDue ? 1 : 0,
+    due: yearDue,
+    per: 'year',
+  };
   const others = meetings.filter((m) => sectionOf(m.type).key === 'other');
-  return [...required, { type: 'other', title: '其他', requirement: '—', ...tally(others), met: 0, due: 0, per: null }];
+  const lectureAt = required.findIndex((r) => r.type === 'partyLecture') + 1;
+  return [
+    ...required.slice(0, lectureAt),
+    secretaryRow,
+    ...required.slice(lectureAt),
+    { type: 'other', title: '其他', requirement: '—', ...tally(others), met: 0, due: 0, per: null },
+  ];
 }
