@@ -1,23 +1,41 @@
 /**
  * Driving antd's composite widgets the way a user does: open, type, click the option. Their
- * popups are rendered in a portal at the end of the body, so options are looked up on the page.
+ * popups are rendered in a portal at the end of the body, so a field's own popup is found through
+ * the listbox its input controls (`<id>_list`), never as "the last popup", which may be another
+ * field's popup still fading out. After a pick, the field must show the value.
  */
+
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
-/** The open select or tree-select popup. */
-const openPopup = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+async function popupOf(page: Page, field: Locator): Promise<Locator> {
+  const id = await field.getAttribute('id');
+  if (!id) throw new Error('an antd select input without an id (is it inside a Form.Item?)');
+  return page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${id}_list"]`) });
+}
 
-/** Picks an option of an antd Select by its text. */
+/** What the select shows as chosen. */
+const shownValue = (field: Locator) =>
+  field.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]').textContent();
+
+/** Picks an option of an antd Select by its text, and waits until the field shows it. */
 export async function choose(page: Page, field: Locator, option: string) {
   await field.click();
-  await openPopup(page).locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  const popup = await popupOf(page, field);
+  await popup.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  await expect.poll(() => shownValue(field)).toContain(option);
 }
 
 /** Picks a node of an antd TreeSelect, searching for it first so it need not be expanded. */
 export async function chooseInTree(page: Page, field: Locator, search: string, option: string) {
   await field.click();
   await field.pressSequentially(search);
-  await openPopup(page).locator('.ant-select-tree-node-content-wrapper').filter({ hasText: option }).first().click();
+  // A tree popup has no listbox id; it is the open popup that holds a tree.
+  const popup = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .filter({ has: page.locator('.ant-select-tree') });
+  await popup.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: option }).first().click();
+  await expect.poll(() => shownValue(field)).toContain(option);
 }
 
 /** Types a date into an antd DatePicker and confirms it. */
