@@ -172,8 +172,13 @@ export async function exportDataset(db: Tx, options: { tenantId: string }): Prom
         org: codeOfOrg(m.orgId),
         type: m.type as Dataset['meetings'][number]['type'],
         heldOn: m.heldOn,
+        startTime: m.startTime,
+        endTime: m.endTime,
         title: m.title,
         lecturer: m.lecturerId === null ? null : codeOfPerson(m.lecturerId),
+        place: m.place,
+        audience: m.audience as Dataset['meetings'][number]['audience'],
+        status: m.status as Dataset['meetings'][number]['status'],
         minutes: m.minutes,
         attendance: (attendanceByMeeting.get(m.id) ?? [])
           .map((a) => ({
@@ -182,6 +187,7 @@ export async function exportDataset(db: Tx, options: { tenantId: string }): Prom
             // Most rows are a plain "present": empty optional fields are left out to keep files small.
             ...(a.reason !== null ? { reason: a.reason } : {}),
             ...(a.makeupOn !== null ? { makeupOn: a.makeupOn } : {}),
+            ...(a.makeupContent !== null ? { makeupContent: a.makeupContent } : {}),
           }))
           .sort((a, b) => compare([a.person, b.person])),
       })),

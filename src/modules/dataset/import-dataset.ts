@@ -227,8 +227,13 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
       orgId: orgId(m.org),
       type: m.type,
       heldOn: m.heldOn,
+      startTime: m.startTime ?? null,
+      endTime: m.endTime ?? null,
       title: m.title,
       lecturerId: m.lecturer ? personId(m.lecturer) : null,
+      place: m.place ?? null,
+      audience: m.audience ?? null,
+      status: m.status ?? 'recorded',
       minutes: m.minutes ?? false,
     })),
   );
@@ -240,6 +245,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
       status: a.status,
       reason: a.reason ?? null,
       makeupOn: a.makeupOn ?? null,
+      makeupContent: a.makeupContent ?? null,
     })),
   );
   await insertMany(tx, attendance, attendanceRows);

@@ -132,15 +132,29 @@ export const attendanceSchema = z.strictObject({
   status: z.enum(attendanceStatuses),
   reason: optionalText,
   makeupOn: isoDate.nullable().optional(),
+  /** What the absentee did to make up (补课内容). */
+  makeupContent: optionalText,
 });
+
+/** Local time of day in Asia/Shanghai. */
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+export const meetingStatuses = ['planned', 'notified', 'held', 'recorded'] as const;
+/** Who is expected: the branch, a group, the committee, or a leadership team (derived per day). */
+export const meetingAudiences = ['branch', 'group', 'committee', 'leadership'] as const;
 
 export const meetingSchema = z.strictObject({
   code,
   org: ref,
   type: z.enum(meetingTypes),
   heldOn: isoDate,
+  startTime: timeOfDay.nullable().optional(),
+  endTime: timeOfDay.nullable().optional(),
   title: text,
   lecturer: ref.nullable().optional(),
+  place: optionalText,
+  audience: z.enum(meetingAudiences).nullable().optional(),
+  /** Imported history is `recorded` unless said otherwise. */
+  status: z.enum(meetingStatuses).optional(),
   minutes: z.boolean().optional(),
   attendance: z.array(attendanceSchema).default([]),
 });

@@ -185,6 +185,14 @@ function checkMeetings(meetings: Raw[], people: Map<string, number>, orgOrRoot: 
     if (org !== null && !orgOrRoot(org)) unknownCode(issues, `${at}/org`, 'org', org);
     const lecturer = str(meeting.lecturer);
     if (lecturer !== null && !people.has(lecturer)) unknownCode(issues, `${at}/lecturer`, 'person', lecturer);
+    const start = str(meeting.startTime);
+    const end = str(meeting.endTime);
+    if (start !== null && end !== null && end <= start)
+      issues.add(
+        `${at}/endTime`,
+        `结束时间应晚于开始时间 ${start}`,
+        `the end time must be after the start time ${start}`,
+      );
     const seen = new Map<string, number>();
     items(meeting.attendance).forEach((row, j) => {
       const pat = `${at}/attendance/${j}`;

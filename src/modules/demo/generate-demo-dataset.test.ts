@@ -50,7 +50,7 @@ describe('generateDemoDataset', () => {
         name: '示范职业技术学院',
         standardSets: ['national-baseline', 'hbzy-2019-3s3n'],
       });
-      expect(doc.meetings).toEqual([]);
+      expect(doc.meetings.length).toBeGreaterThan(1000);
     });
 
     it('has a calendar of autumn and spring semesters over the last three years, and headcounts', () => {

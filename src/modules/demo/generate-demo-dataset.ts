@@ -24,6 +24,7 @@ import {
   secretaryPreference,
   staffFirst,
 } from './draw-committees.ts';
+import { drawMeetings, type Imperfection } from './draw-meetings.ts';
 import {
   admissionBatches,
   CodeBook,
@@ -49,7 +50,15 @@ const VACANT = { org: 'b-mech-t2', role: 'propagandaMember', movesTo: 'b-mech-t1
 const GROUP_THRESHOLD = 30;
 const COMMITTEE_THRESHOLD = 7;
 
-export function generateDemoDataset({ asOf, seed = 1 }: DemoOptions): DatasetInput {
+export function generateDemoDataset(options: DemoOptions): DatasetInput {
+  return generateDemoWorld(options).document;
+}
+
+/** The document and the imperfections planted in its organizational life (see draw-meetings.ts). */
+export function generateDemoWorld({ asOf, seed = 1 }: DemoOptions): {
+  document: DatasetInput;
+  imperfections: Imperfection[];
+} {
   const random = createRandom(seed);
   const year = yearOf(asOf);
   const batchesByOrg = new Map<string, string[]>();
@@ -372,8 +381,8 @@ export function generateDemoDataset({ asOf, seed = 1 }: DemoOptions): DatasetInp
     vacated.person.placements.push({ org: VACANT.movesTo, group: null, from: leftOn });
   }
 
-  return {
-    format: 'zhibu-dataset/1',
+  const document = {
+    format: 'zhibu-dataset/1' as const,
     university: {
       ...UNIVERSITY,
       parameters: [],
@@ -448,8 +457,9 @@ export function generateDemoDataset({ asOf, seed = 1 }: DemoOptions): DatasetInp
         dualLeader: s.dualLeader ?? false,
       })),
     })),
-    meetings: [],
   };
+  const { meetings, imperfections } = drawMeetings({ asOf, seed, ...document });
+  return { document: { ...document, meetings }, imperfections };
 }
 
 /** Spring (`YYYY-1`, February–July) and autumn (`YYYY-2`, September–January) semesters. */
