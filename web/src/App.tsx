@@ -7,7 +7,7 @@ import { features } from './features.ts';
 import { useI18n } from './i18n/index.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { lifeRoutes } from './pages/life/routes.tsx';
+import { checkinRoute, lifeRoutes } from './pages/life/routes.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 
 const OrgPage = lazy(() => import('./pages/org/OrgPage.tsx'));
@@ -67,6 +67,7 @@ export function App() {
       <AntApp>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          {checkinRoute()}
           <Route
             element={
               <RequireSignIn>

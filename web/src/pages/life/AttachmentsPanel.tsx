@@ -31,7 +31,7 @@ export function AttachmentsPanel({
       const body = new FormData();
       body.append('kind', kind);
       body.append('file', file, file.name);
-      await api.post(`/meetings/${id}/attachments`, body);
+      await api.post(`/meetings/${id}/attachments`, body, { kind });
       message.success(t('files.uploaded'));
       onChanged();
     } catch (e) {

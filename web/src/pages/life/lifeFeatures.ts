@@ -5,8 +5,8 @@
 export const lifeFeatures = {
   meetings: true,
   makeups: true,
-  attachments: false,
-  checkin: false,
+  attachments: true,
+  checkin: true,
   todos: false,
   myLife: false,
   reports: false,

@@ -12,6 +12,7 @@ import { lifeFeatures } from './lifeFeatures.ts';
 const MeetingsPage = lazy(() => import('./MeetingsPage.tsx'));
 const MeetingPage = lazy(() => import('./MeetingPage.tsx'));
 const MakeupsPage = lazy(() => import('./MakeupsPage.tsx'));
+const CheckinPage = lazy(() => import('./CheckinPage.tsx'));
 
 function Page({ allowed, children }: { allowed: boolean; children: ReactNode }) {
   if (!allowed) return <NotFoundPage />;
@@ -59,4 +60,18 @@ export function lifeRoutes(abilities: Abilities) {
       }
     />,
   ];
+}
+
+/** The phone's check-in page: outside the frame (no menu), it signs in by itself when needed. */
+export function checkinRoute() {
+  return (
+    <Route
+      path="/checkin"
+      element={
+        <Page allowed={lifeFeatures.checkin}>
+          <CheckinPage />
+        </Page>
+      }
+    />
+  );
 }
