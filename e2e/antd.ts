@@ -37,10 +37,3 @@ export async function chooseInTree(page: Page, field: Locator, search: string, o
   await popup.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: option }).first().click();
   await expect.poll(() => shownValue(field)).toContain(option);
 }
-
-/** Types a date into an antd DatePicker and confirms it. */
-export async function fillDate(field: Locator, isoDate: string) {
-  await field.click();
-  await field.fill(isoDate);
-  await field.press('Enter');
-}
