@@ -54,3 +54,6 @@ export const requirements: { type: MeetingType; per: 'month' | 'quarter' | 'year
   { type: 'themeDay', per: 'month', text: '每月1次' },
   { type: 'lifeMeeting', per: 'year', text: '每年至少1次' },
 ];
+
+/** Seats only a committee has (ORG-03/04: a branch without one has just a secretary and a deputy). */
+export const committeeSeatRoles = ['organizationMember', 'propagandaMember', 'disciplineMember', 'member'];

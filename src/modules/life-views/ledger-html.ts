@@ -36,6 +36,7 @@ tr { page-break-inside: avoid; break-inside: avoid; }
 .cover { width: 130mm; margin: 0 auto; font-size: 14pt; }
 .cover th { width: 40mm; background: none; text-align: left; }
 .num { text-align: right; }
+.nowrap { white-space: nowrap; }
 .empty { text-align: center; color: #555; }
 .summary td, .summary th { font-size: 8pt; padding: 1mm; }
 .meetings td, .meetings th { font-size: 8.5pt; }
@@ -81,12 +82,15 @@ function section(ledger: Ledger, s: Ledger['sections'][number]) {
             escapeHtml(minutesText(m)),
           ];
           return `<tr data-meeting="${escapeHtml(m.id)}">${cells
-            .map((c, j) => `<td${typeof c === 'number' ? ' class="num"' : ''}>${j >= 9 ? c : escapeHtml(c)}</td>`)
+            .map((c, j) => {
+              const cls = typeof c === 'number' ? ' class="num"' : j === 1 || j === 2 ? ' class="nowrap"' : '';
+              return `<td${cls}>${j >= 9 ? c : escapeHtml(c)}</td>`;
+            })
             .join('')}</tr>`;
         })
         .join('\n')
     : `<tr><td class="empty" colspan="${printed.length}">本年度无记录</td></tr>`;
-  const widths = [5, 11, 10, 10, 17, 8, 5, 5, 6, 12, 11];
+  const widths = [4, 10, 11, 10, 17, 7, 5, 5, 6, 14, 11];
   return `<section id="${escapeHtml(s.key)}">
 <h2>${escapeHtml(s.title)}记录（${ledger.year}年）</h2>
 <table class="meetings"><colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>
@@ -100,7 +104,11 @@ ${body}
 function summary(ledger: Ledger) {
   return `<section id="summary">
 <h2>汇总（${ledger.year}年）</h2>
-<table class="summary"><thead><tr>${summaryHeaders.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
+<table class="summary"><colgroup><col style="width:9%"><col style="width:15%">${summaryHeaders
+    .slice(2, -1)
+    .map(() => '<col>')
+    .join('')}<col style="width:9%"></colgroup>
+<thead><tr>${summaryHeaders.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
 <tbody>
 ${ledger.summary
   .map(

@@ -155,7 +155,7 @@ const periodName = { month: '个月', quarter: '个季度', year: '年' };
 
 export const metText = (s: Ledger['summary'][number]) => {
   if (!s.per) return '—';
-  if (s.due === 0) return s.type === 'groupMeeting' ? '未设党小组或未到期' : '未到期';
+  if (s.due === 0) return s.note ?? '—';
   return `${s.met}/${s.due}${periodName[s.per]}达标`;
 };
 

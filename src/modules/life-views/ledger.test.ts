@@ -249,6 +249,24 @@ describe('GET /ledger/:orgId/:year.xlsx', () => {
     expect((rows.get('其他') as unknown[])[18]).toBe(1);
   });
 
+  it('says why nothing was due where a branch has no committee and no groups', async () => {
+    const { wb } = await readWorkbook(secretaryA2, `/api/v1/ledger/${world.branchA2.id}/2025.xlsx`);
+    const summary = wb.getWorksheet('汇总') as ExcelJS.Worksheet;
+    const verdicts = Object.fromEntries(
+      Array.from({ length: summary.rowCount - 2 }, (_, i) => [
+        summary.getRow(i + 3).getCell(1).value,
+        summary.getRow(i + 3).getCell(20).value,
+      ]),
+    );
+    expect(verdicts).toMatchObject({
+      支部党员大会: '1/4个季度达标',
+      支部委员会: '未设支委会',
+      党小组会: '未设党小组',
+      书记讲党课: '0/1年达标',
+    });
+    expect((wb.getWorksheet('封面') as ExcelJS.Worksheet).getCell('B7').value).toBe('（空缺）');
+  });
+
   it('rejects a year that is not one and an org that is not a branch, naming the field', async () => {
     const bad = await secretaryA1.get(`/api/v1/ledger/${world.branchA1.id}/20x5.xlsx`);
     expect(bad.statusCode).toBe(400);

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
 import { type Actor, orgInScope } from '../../server/scope.ts';
 import { selectRows } from '../orgs/select-rows.ts';
-import { meetingTypeLabels } from './labels.ts';
+import { committeeSeatRoles, meetingTypeLabels } from './labels.ts';
 import { addDays, monthBounds, quarterBounds } from './periods.ts';
 
 export type TodoKind = 'meetingDue' | 'makeupsOpen' | 'reportsUnread' | 'plannedOverdue';
@@ -30,8 +30,10 @@ export type Todo = {
 /** LIFE-11: an absence is made up within this many days. */
 const MAKEUP_DAYS = 30;
 
-/** Seats that only a committee has (ORG-03/04: a branch without one has only a secretary and a deputy). */
-const committeeRoles = sql`('organizationMember', 'propagandaMember', 'disciplineMember', 'member')`;
+const committeeRoles = sql`(${sql.join(
+  committeeSeatRoles.map((r) => sql`${r}`),
+  sql`, `,
+)})`;
 
 const branchesOf = (actor: Actor) => sql`
   select b.tenant_id, b.id, b.name, b.path from orgs b

@@ -7,7 +7,7 @@ import type { Tx } from '../../db/connect.ts';
 import { badInput } from '../../server/errors.ts';
 import type { Actor } from '../../server/scope.ts';
 import { selectRows } from '../orgs/select-rows.ts';
-import { ledgerSections, requirements, sectionOf } from './labels.ts';
+import { committeeSeatRoles, ledgerSections, requirements, sectionOf } from './labels.ts';
 import { inSubtree, loadReadableOrg } from './load-org.ts';
 import { attendanceRate, type MeetingRow, selectMeetingRows } from './meeting-rows.ts';
 import { yearBounds } from './periods.ts';
@@ -34,6 +34,8 @@ export type SummaryRow = {
   met: number;
   due: number;
   per: 'month' | 'quarter' | 'year' | null;
+  /** Why nothing was due (no groups, no committee, the year not begun). */
+  note: string | null;
 };
 
 export type Ledger = {
@@ -84,6 +86,15 @@ export async function loadLedger(
       from memberships where tenant_id = ${t} and org_id = ${branch.id} and standing = 'normal'
         and valid_from <= ${asOf}::date and (valid_to is null or valid_to > ${asOf}::date)`,
   );
+  const [{ hasCommittee }] = await selectRows<{ hasCommittee: boolean }>(
+    tx,
+    sql`select exists (select 1 from terms tm join positions p on p.tenant_id = tm.tenant_id and p.term_id = tm.id
+        where tm.tenant_id = ${t} and tm.org_id = ${branch.id} and p.role in (${sql.join(
+          committeeSeatRoles.map((r) => sql`${r}`),
+          sql`, `,
+        )})
+          and p.valid_from <= ${to}::date and (p.valid_to is null or p.valid_to > ${from}::date)) as "hasCommittee"`,
+  );
   const groups = await selectRows<{ id: string; name: string }>(
     tx,
     sql`select id, name from orgs where tenant_id = ${t} and parent_id = ${branch.id} and kind = 'group'
@@ -129,19 +140,27 @@ export async function loadLedger(
       title: s.title,
       meetings: meetings.filter((m) => sectionOf(m.type).key === s.key),
     })),
-    summary: summarize(meetings, groups, secretaries, asOf, year),
+    summary: summarize({ meetings, groups, secretaries, hasCommittee, asOf, year }),
   };
 }
 
 /** Counts per type per month and quarter, and how many periods met the branch standard. */
-function summarize(
-  meetings: LedgerMeeting[],
-  groups: { id: string }[],
-  secretaries: { id: string }[],
-  asOf: string,
-  year: number,
-): SummaryRow[] {
+function summarize(options: {
+  meetings: LedgerMeeting[];
+  groups: { id: string }[];
+  secretaries: { id: string }[];
+  hasCommittee: boolean;
+  asOf: string;
+  year: number;
+}): SummaryRow[] {
+  const { meetings, groups, secretaries, hasCommittee, asOf, year } = options;
   const monthsStarted = asOf.startsWith(String(year)) ? Number(asOf.slice(5, 7)) : 0;
+  const notDue = (type: string) => {
+    if (monthsStarted === 0) return '本年度尚未开始';
+    if (type === 'groupMeeting') return '未设党小组';
+    if (type === 'committeeMeeting') return '未设支委会';
+    return null;
+  };
   const quartersStarted = Math.ceil(monthsStarted / 3);
   const monthOf = (m: LedgerMeeting) => Number(m.heldOn.slice(5, 7)) - 1;
   const tally = (list: LedgerMeeting[]) => {
@@ -163,6 +182,7 @@ function summarize(
           : counts.months[i] > 0;
       met = Array.from({ length: monthsStarted }, (_, i) => i).filter(monthMet).length;
       if (req.type === 'groupMeeting' && groups.length === 0) due = 0;
+      if (req.type === 'committeeMeeting' && !hasCommittee) due = 0;
     } else if (req.per === 'quarter') {
       due = quartersStarted;
       met = counts.quarters.slice(0, quartersStarted).filter((n) => n > 0).length;
@@ -178,6 +198,7 @@ function summarize(
       met,
       due,
       per: req.per,
+      note: due > 0 ? null : notDue(req.type),
     };
   });
   // LIFE-05: the secretary gives at least one of the year's Party lectures.
@@ -193,6 +214,7 @@ function summarize(
     met: bySecretary.length > 0 && yearDue ? 1 : 0,
     due: yearDue,
     per: 'year',
+    note: yearDue ? null : notDue('secretaryLecture'),
   };
   const others = meetings.filter((m) => sectionOf(m.type).key === 'other');
   const lectureAt = required.findIndex((r) => r.type === 'partyLecture') + 1;
@@ -200,6 +222,6 @@ function summarize(
     ...required.slice(0, lectureAt),
     secretaryRow,
     ...required.slice(lectureAt),
-    { type: 'other', title: '其他', requirement: '—', ...tally(others), met: 0, due: 0, per: null },
+    { type: 'other', title: '其他', requirement: '—', ...tally(others), met: 0, due: 0, per: null, note: null },
   ];
 }
