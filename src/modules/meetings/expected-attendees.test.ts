@@ -59,6 +59,8 @@ describe('audience branch', () => {
     expect(expectedIds(here)).toContain(p.mover);
     const dayBefore = await plan({ orgId: branch.id, heldOn: '2026-06-07' });
     expect(expectedIds(dayBefore)).not.toContain(p.mover);
+    const oldOnMoveDay = await plan({ orgId: world.branchA3.id, heldOn: '2026-06-08' });
+    expect(expectedIds(oldOnMoveDay)).not.toContain(p.mover);
     const old = await plan({ orgId: world.branchA3.id, heldOn: '2026-06-01' });
     expect(expectedIds(old)).toContain(p.mover);
     const oldNow = await plan({ orgId: world.branchA3.id, heldOn: '2026-06-15' });

@@ -10,15 +10,23 @@ export const meetingNotFound = () => notFound({ zh: '会议', en: 'meeting' });
 
 /**
  * The actor's own meetings: those they are expected at or were recorded at. A member without an
- * admin grant reads these (their own page) and never writes them.
+ * admin grant reads these (their own page) and never writes them. One uncorrelated subquery,
+ * limited to the orgs the person ever belonged to or held a seat in, so a long list stays cheap.
  */
 export function attendedByActor(actor: Actor): SQL {
-  if (!actor.personId) return sql`false`;
+  if (!actor.personId || !actor.tenantId) return sql`false`;
   const me = actor.personId;
-  return sql`(exists (select 1 from ${attendance} a where a.tenant_id = ${meetings.tenantId}
-      and a.meeting_id = ${meetings.id} and a.person_id = ${me}::uuid)
-    or exists (select 1 from (${expectedAttendeesQuery(
-      sql`m.tenant_id = ${meetings.tenantId} and m.id = ${meetings.id}`,
+  const tenant = actor.tenantId;
+  const theirOrgs = sql`(select ms.org_id from memberships ms where ms.tenant_id = ${tenant} and ms.person_id = ${me}::uuid
+    union select ms.group_id from memberships ms where ms.tenant_id = ${tenant} and ms.person_id = ${me}::uuid
+      and ms.group_id is not null
+    union select t.org_id from positions p join terms t on t.tenant_id = p.tenant_id and t.id = p.term_id
+      where p.tenant_id = ${tenant} and p.person_id = ${me}::uuid)`;
+  return sql`(${meetings.tenantId} = ${tenant} and ${meetings.id} in (
+    select a.meeting_id from ${attendance} a where a.tenant_id = ${tenant} and a.person_id = ${me}::uuid
+    union
+    select e.meeting_id from (${expectedAttendeesQuery(
+      sql`m.tenant_id = ${tenant} and m.org_id in ${theirOrgs}`,
     )}) e where e.person_id = ${me}::uuid))`;
 }
 
