@@ -4,6 +4,7 @@ import { lifePlanItems, lifePlans } from '../../db/schema.ts';
 import { recordAudit } from '../../server/audit.ts';
 import { badInput, conflict, type FieldIssue } from '../../server/errors.ts';
 import type { Actor } from '../../server/scope.ts';
+import { isUniqueViolation } from '../members/unique-violation.ts';
 import { loadOrgInScope } from '../orgs/load-org.ts';
 import { checkItems } from './check-items.ts';
 import type { CreatePlanInput } from './schema.ts';
@@ -32,15 +33,20 @@ export async function createPlan(tx: Tx, options: { input: CreatePlanInput; acto
     .select({ id: lifePlans.id })
     .from(lifePlans)
     .where(and(eq(lifePlans.tenantId, org.tenantId), eq(lifePlans.orgId, org.id), eq(lifePlans.year, input.year)));
-  if (existing)
-    throw conflict(
+  const duplicate = (planId: string | null) =>
+    conflict(
       { zh: `该支部${input.year}年度计划已存在`, en: `The branch already has a plan for ${input.year}` },
-      { planId: existing.id },
+      { planId },
     );
+  if (existing) throw duplicate(existing.id);
+  // Two drafts filed at once: the unique index on (org, year) has the last word.
   const [plan] = await tx
     .insert(lifePlans)
     .values({ tenantId: org.tenantId, orgId: org.id, year: input.year })
-    .returning();
+    .returning()
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error) ? duplicate(null) : error;
+    });
   const items = checked.rows.length
     ? await tx
         .insert(lifePlanItems)

@@ -1,8 +1,8 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMemberWithLogin, buildWorld, type World } from '../../../test/factories.ts';
+import { buildMembership, buildMemberWithLogin, buildWorld, type World } from '../../../test/factories.ts';
 import { type Client, createTestServer, type TestServer } from '../../../test/server.ts';
-import { auditLog, thoughtReports } from '../../db/schema.ts';
+import { auditLog, memberships, thoughtReports } from '../../db/schema.ts';
 import { MAX_CONTENT, type ReportView } from './schema.ts';
 
 let server: TestServer;
@@ -237,5 +237,33 @@ describe('POST /reports/:id/read', () => {
       expect((await client.post(`/api/v1/reports/${peerReport.id}/read`, { comment: '越权' })).statusCode).toBe(404);
     const [row] = await server.db.select().from(thoughtReports).where(eq(thoughtReports.id, peerReport.id));
     expect([row.readAt, row.comment, row.version]).toEqual([null, null, 1]);
+  });
+});
+
+describe('a member who moves', () => {
+  it('reports to the branch they belong to on the day; earlier reports stay with the earlier branch', async () => {
+    const mover = await buildMemberWithLogin(server.db, {
+      tenantId: world.uniA.tenantId,
+      orgId: world.branchA1.id,
+      code: 'A0103',
+      name: '吴迪',
+      username: 'mover',
+    });
+    const client = await server.signIn('mover');
+    const first = (await client.post('/api/v1/reports', { content: '调动前' })).json();
+    await server.db.update(memberships).set({ validTo: '2026-05-20' }).where(eq(memberships.id, mover.membership.id));
+    await buildMembership(server.db, {
+      tenantId: world.uniA.tenantId,
+      personId: mover.person.id,
+      orgId: world.branchA3.id,
+      validFrom: '2026-05-20',
+    });
+    const second = (await client.post('/api/v1/reports', { content: '调动后' })).json();
+    expect([first.orgId, second.orgId]).toEqual([world.branchA1.id, world.branchA3.id]);
+    const a1 = idsOf(await secretaryA1.get(`/api/v1/reports?personId=${mover.person.id}`));
+    expect(a1).toEqual([first.id]);
+    const a3 = idsOf(await collegeA2.get(`/api/v1/reports?personId=${mover.person.id}`));
+    expect(a3).toEqual([second.id]);
+    expect(idsOf(await client.get('/api/v1/reports'))).toEqual([first.id, second.id].sort());
   });
 });
