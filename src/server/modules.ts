@@ -6,6 +6,7 @@ import authRoutes from '../modules/auth/routes.ts';
 import datasetRoutes from '../modules/dataset/routes.ts';
 import lifeMeetingRoutes from '../modules/life-meetings/routes.ts';
 import lifeViewRoutes from '../modules/life-views/routes.ts';
+import meetingImportRoutes from '../modules/meeting-import/routes.ts';
 import meetingRoutes from '../modules/meetings/routes.ts';
 import memberRoutes from '../modules/members/routes.ts';
 import orgRoutes from '../modules/orgs/routes.ts';
@@ -24,6 +25,7 @@ export async function registerModules(api: App, ctx: AppContext) {
   await memberRoutes(api, ctx);
   await rosterRoutes(api, ctx);
   await datasetRoutes(api, ctx);
+  await meetingImportRoutes(api, ctx);
   await meetingRoutes(api, ctx);
   await planRoutes(api, ctx);
   await reportRoutes(api, ctx);
