@@ -7,7 +7,7 @@ import { features } from './features.ts';
 import { useI18n } from './i18n/index.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { checkinRoute, lifeRoutes } from './pages/life/routes.tsx';
+import { checkinRoute, lifeHome, lifeRoutes } from './pages/life/routes.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 
 const OrgPage = lazy(() => import('./pages/org/OrgPage.tsx'));
@@ -48,6 +48,8 @@ function RequireSignIn({ children }: { children: ReactNode }) {
 /** Where a signed-in account starts: a member on their own record, everyone else on the tree. */
 function Home() {
   const { account, abilities } = useSession();
+  const life = lifeHome(abilities, account?.personId);
+  if (life) return <Navigate to={life} replace />;
   if (abilities.selfOnly) {
     return <Navigate to={account?.personId ? `/members/${account.personId}` : '/account'} replace />;
   }

@@ -47,6 +47,8 @@ export function AppLayout() {
   };
 
   const items: MenuItem[] = [];
+  const life = lifeMenu(t, abilities, account?.personId);
+  items.push(...life.top);
   if (abilities.selfOnly && account?.personId) {
     items.push({
       key: `/members/${account.personId}`,
@@ -60,8 +62,8 @@ export function AppLayout() {
     if (features.members)
       items.push({ key: '/members', icon: <TeamOutlined />, label: <Link to="/members">{t('nav.members')}</Link> });
   }
-  const life = lifeMenu(t, abilities);
-  if (life.length) items.push({ key: 'life', icon: <CalendarOutlined />, label: t('nav.life'), children: life });
+  if (life.section.length)
+    items.push({ key: 'life', icon: <CalendarOutlined />, label: t('nav.life'), children: life.section });
   const system: MenuItem[] = [];
   if (features.accounts && abilities.managesAccounts)
     system.push({

@@ -50,10 +50,14 @@ export default function MeetingsPage() {
   const month = params.get('month') && dayjs(`${params.get('month')}-01`).isValid() ? params.get('month')! : null;
   const current = month ? dayjs(`${month}-01`) : dayjs().startOf('month');
   // A phone has no room for a seven-column grid; the list is its default.
-  const view: View = (params.get('view') as View | null) ?? (screens.md === false ? 'list' : 'month');
+  // A status filter without a month (a to-do's "planned meetings overdue") looks across all dates.
+  const allDates = !month && !!status;
+  const view: View = allDates
+    ? 'list'
+    : ((params.get('view') as View | null) ?? (screens.md === false ? 'list' : 'month'));
 
-  const from = current.startOf('month').format('YYYY-MM-DD');
-  const to = current.endOf('month').format('YYYY-MM-DD');
+  const from = allDates ? undefined : current.startOf('month').format('YYYY-MM-DD');
+  const to = allDates ? undefined : current.endOf('month').format('YYYY-MM-DD');
   const list = useQuery({
     queryKey: ['meetings', { orgId, type, status, from, to }],
     queryFn: () => api.get<{ items: MeetingListItem[] }>('/meetings', { orgId, type, status, from, to }),
@@ -214,7 +218,7 @@ export default function MeetingsPage() {
           <DatePicker
             picker="month"
             aria-label={t('meeting.month')}
-            value={current}
+            value={allDates ? null : current}
             allowClear={false}
             onChange={(d) => set({ month: d ? d.format('YYYY-MM') : null })}
             style={{ width: '100%' }}
@@ -223,7 +227,7 @@ export default function MeetingsPage() {
         <Col xs={10} md={6} xl={5}>
           <Segmented<View>
             value={view}
-            onChange={(v) => set({ view: v })}
+            onChange={(v) => set({ view: v, month: allDates ? current.format('YYYY-MM') : month })}
             options={[
               { value: 'month', label: t('meeting.month') },
               { value: 'list', label: t('meeting.list') },

@@ -1,10 +1,14 @@
 /** The 组织生活 section of the menu: only the pages that work, only for those who use them. */
 import {
   AuditOutlined,
+  BookOutlined,
   CalendarOutlined,
+  DashboardOutlined,
   FileDoneOutlined,
   FileTextOutlined,
+  ImportOutlined,
   ScheduleOutlined,
+  SmileOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import { Link } from 'react-router-dom';
@@ -14,30 +18,44 @@ import { lifeFeatures } from './lifeFeatures.ts';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
-/** Paths whose menu item stays selected on the pages below them. */
+/** Paths whose menu item stays selected on the pages below them (longest first). */
 export const lifePaths = [
   '/meetings/makeups',
   '/meetings',
+  '/meeting-import',
   '/ledger',
   '/plans',
   '/reports',
   '/appraisals',
   '/me',
   '/workbench',
-  '/meeting-import',
 ];
 
-export function lifeMenu(t: Translate, abilities: Abilities): MenuItem[] {
-  const items: MenuItem[] = [];
-  const link = (key: string, icon: React.ReactNode, label: string) =>
-    items.push({ key, icon, label: <Link to={key}>{label}</Link> });
+const item = (key: string, icon: React.ReactNode, label: string): MenuItem => ({
+  key,
+  icon,
+  label: <Link to={key}>{label}</Link>,
+});
+
+/**
+ * `top`: items of the first level (the workbench; a member's own page when they see nothing else);
+ * `section`: the items under 组织生活.
+ */
+export function lifeMenu(t: Translate, abilities: Abilities, personId: string | null | undefined) {
+  const top: MenuItem[] = [];
+  const section: MenuItem[] = [];
+  if (abilities.writes && lifeFeatures.todos) top.push(item('/workbench', <DashboardOutlined />, t('nav.workbench')));
+  if (personId && lifeFeatures.myLife)
+    (abilities.selfOnly ? top : section).push(item('/me', <SmileOutlined />, t('nav.myLife')));
   if (abilities.browses) {
-    if (lifeFeatures.meetings) link('/meetings', <CalendarOutlined />, t('nav.meetings'));
-    if (lifeFeatures.makeups) link('/meetings/makeups', <FileDoneOutlined />, t('nav.makeups'));
-    if (lifeFeatures.plans) link('/plans', <ScheduleOutlined />, t('nav.plans'));
-    if (lifeFeatures.reports) link('/reports', <FileTextOutlined />, t('nav.reports'));
-    if (lifeFeatures.appraisals) link('/appraisals', <AuditOutlined />, t('nav.appraisals'));
-    if (lifeFeatures.ledger) link('/ledger', <FileTextOutlined />, t('nav.ledger'));
+    if (lifeFeatures.meetings) section.push(item('/meetings', <CalendarOutlined />, t('nav.meetings')));
+    if (lifeFeatures.makeups) section.push(item('/meetings/makeups', <FileDoneOutlined />, t('nav.makeups')));
+    if (lifeFeatures.plans) section.push(item('/plans', <ScheduleOutlined />, t('nav.plans')));
+    if (lifeFeatures.reports) section.push(item('/reports', <FileTextOutlined />, t('nav.reports')));
+    if (lifeFeatures.appraisals) section.push(item('/appraisals', <AuditOutlined />, t('nav.appraisals')));
+    if (lifeFeatures.ledger) section.push(item('/ledger', <BookOutlined />, t('nav.ledger')));
+    if (lifeFeatures.meetingImport && abilities.writes)
+      section.push(item('/meeting-import', <ImportOutlined />, t('nav.meetingImport')));
   }
-  return items;
+  return { top, section };
 }

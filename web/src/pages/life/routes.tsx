@@ -13,6 +13,10 @@ const MeetingsPage = lazy(() => import('./MeetingsPage.tsx'));
 const MeetingPage = lazy(() => import('./MeetingPage.tsx'));
 const MakeupsPage = lazy(() => import('./MakeupsPage.tsx'));
 const CheckinPage = lazy(() => import('./CheckinPage.tsx'));
+const WorkbenchPage = lazy(() => import('./WorkbenchPage.tsx'));
+const MyLifePage = lazy(() => import('./MyLifePage.tsx'));
+const LedgerPage = lazy(() => import('./LedgerPage.tsx'));
+const ReportsPage = lazy(() => import('./ReportsPage.tsx'));
 
 function Page({ allowed, children }: { allowed: boolean; children: ReactNode }) {
   if (!allowed) return <NotFoundPage />;
@@ -32,6 +36,42 @@ function Page({ allowed, children }: { allowed: boolean; children: ReactNode }) 
 export function lifeRoutes(abilities: Abilities) {
   const browses = abilities.browses;
   return [
+    <Route
+      key="workbench"
+      path="workbench"
+      element={
+        <Page allowed={abilities.writes && lifeFeatures.todos}>
+          <WorkbenchPage />
+        </Page>
+      }
+    />,
+    <Route
+      key="me"
+      path="me"
+      element={
+        <Page allowed={lifeFeatures.myLife}>
+          <MyLifePage />
+        </Page>
+      }
+    />,
+    <Route
+      key="reports"
+      path="reports"
+      element={
+        <Page allowed={browses && lifeFeatures.reports}>
+          <ReportsPage />
+        </Page>
+      }
+    />,
+    <Route
+      key="ledger"
+      path="ledger"
+      element={
+        <Page allowed={browses && lifeFeatures.ledger}>
+          <LedgerPage />
+        </Page>
+      }
+    />,
     <Route
       key="meetings"
       path="meetings"
@@ -74,4 +114,11 @@ export function checkinRoute() {
       }
     />
   );
+}
+
+/** Where a signed-in account starts when organizational life has a page for it. */
+export function lifeHome(abilities: Abilities, personId: string | null | undefined): string | null {
+  if (abilities.selfOnly) return personId && lifeFeatures.myLife ? '/me' : null;
+  if (abilities.writes && lifeFeatures.todos) return '/workbench';
+  return null;
 }
