@@ -397,6 +397,10 @@ describe('GET /life/counts', () => {
     expect(fieldsOf(res)).toEqual(['querystring.by']);
     const rev = await orgAdminA.get(`/api/v1/life/counts?orgId=${world.collegeA1.id}&from=2026-05-01&to=2026-01-01`);
     expect(fieldsOf(rev)).toEqual(['querystring.to']);
+    const decades = await orgAdminA.get(
+      `/api/v1/life/counts?orgId=${world.collegeA1.id}&from=1990-01-01&to=2026-01-01`,
+    );
+    expect(fieldsOf(decades)).toEqual(['querystring.to']);
     const noOrg = await orgAdminA.get('/api/v1/life/counts');
     expect(fieldsOf(noOrg)).toEqual(['querystring.orgId']);
   });

@@ -24,6 +24,8 @@ const tags = ['life-views'];
 
 /** A calendar list covers at most about a year, so one request cannot scan a decade. */
 const MAX_RANGE_DAYS = 366;
+/** Counts span at most ten years: the periods are listed one by one. */
+const MAX_COUNT_DAYS = 3653;
 
 function checkRange(from: string, to: string) {
   if (from > to) throw badInput([{ field: 'querystring.to', reason: 'must not be before from' }]);
@@ -91,6 +93,8 @@ export default async function lifeViewRoutes(app: App, ctx: AppContext) {
       const from = req.query.from ?? year.from;
       const to = req.query.to ?? year.to;
       if (from > to) throw badInput([{ field: 'querystring.to', reason: 'must not be before from' }]);
+      if (addDays(from, MAX_COUNT_DAYS) < to)
+        throw badInput([{ field: 'querystring.to', reason: 'at most ten years after from' }]);
       return countMeetings(db, { actor, orgId: req.query.orgId, from, to, by: req.query.by });
     },
   );
