@@ -14,6 +14,19 @@ export const meetingTypeLabels: Record<MeetingType, string> = {
   conversation: '谈心谈话',
 };
 
+export const meetingTypeNamesEn: Record<MeetingType, string> = {
+  generalAssembly: 'general assembly',
+  committeeMeeting: 'committee meeting',
+  groupMeeting: 'group meeting',
+  partyLecture: 'Party lecture',
+  themeDay: 'theme day',
+  lifeMeeting: 'organizational-life meeting',
+  leadershipLifeMeeting: 'democratic life meeting',
+  studyGroupSession: 'study-group session',
+  partyAffairsMeeting: 'Party-affairs meeting',
+  conversation: 'talk',
+};
+
 export const meetingStatusLabels: Record<string, string> = {
   planned: '计划',
   notified: '已通知',

@@ -30,6 +30,7 @@ type Todo = {
   orgId: string;
   branchId: string;
   meetingType: string | null;
+  title: string;
   counts: Record<string, number>;
   dueOn: string;
   link: string;
@@ -237,6 +238,7 @@ describe('GET /life/todos', () => {
       dueOn: '2026-06-01',
     });
     expect(items.every((i) => i.branchId === world.branchA1.id)).toBe(true);
+    expect(due.find((i) => i.meetingType === 'groupMeeting')?.title).toBe('第一党小组：本期党小组会尚未召开');
     expect(items.every((i) => i.link.startsWith('/'))).toBe(true);
   });
 
@@ -292,6 +294,15 @@ describe('GET /life/todos', () => {
     // Reading is not running: viewers and members have no to-dos.
     expect((await oversight.get('/api/v1/life/todos')).json().items).toEqual([]);
     expect((await memberA1.get('/api/v1/life/todos')).json().items).toEqual([]);
+  });
+
+  it('speaks English to an account that chose it', async () => {
+    const english = await server.signIn('orgadmin-b');
+    expect((await english.patch('/api/v1/auth/preferences', { locale: 'en-US' })).statusCode).toBe(200);
+    const items = (await english.get('/api/v1/life/todos')).json().items as Todo[];
+    expect(items.find((i) => i.meetingType === 'generalAssembly')?.title).toBe(
+      '乙校教工党支部: no general assembly held yet this period',
+    );
   });
 
   it('needs a sign-in', async () => {

@@ -5,9 +5,11 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
+import type { MeetingType } from '../../domain/vocabulary.ts';
+import type { Bilingual } from '../../server/errors.ts';
 import { type Actor, orgInScope } from '../../server/scope.ts';
 import { selectRows } from '../orgs/select-rows.ts';
-import { committeeSeatRoles, meetingTypeLabels } from './labels.ts';
+import { committeeSeatRoles, meetingTypeLabels, meetingTypeNamesEn } from './labels.ts';
 import { addDays, monthBounds, quarterBounds } from './periods.ts';
 
 export type TodoKind = 'meetingDue' | 'makeupsOpen' | 'reportsUnread' | 'plannedOverdue';
@@ -26,6 +28,9 @@ export type Todo = {
   /** Where the web app opens the item. */
   link: string;
 };
+
+/** Titles in the reader's language (Chinese unless the account chose English). */
+const say = (actor: Actor, text: Bilingual) => (actor.locale === 'en-US' ? text.en : text.zh);
 
 /** LIFE-11: an absence is made up within this many days. */
 const MAKEUP_DAYS = 30;
@@ -107,7 +112,10 @@ async function meetingsDue(tx: Tx, actor: Actor, today: string): Promise<Todo[]>
     branchId: r.branchId,
     branchName: r.branchName,
     meetingType: r.type,
-    title: `${r.orgName}：本期${meetingTypeLabels[r.type as keyof typeof meetingTypeLabels]}尚未召开`,
+    title: say(actor, {
+      zh: `${r.orgName}：本期${meetingTypeLabels[r.type as MeetingType]}尚未召开`,
+      en: `${r.orgName}: no ${meetingTypeNamesEn[r.type as MeetingType]} held yet this period`,
+    }),
     counts: { held: 0, planned: r.planned },
     dueOn: r.dueOn,
     link: `/meetings?orgId=${r.orgId}&type=${r.type}`,
@@ -138,7 +146,10 @@ async function makeupsOpen(tx: Tx, actor: Actor): Promise<Todo[]> {
     branchId: r.branchId,
     branchName: r.branchName,
     meetingType: null,
-    title: `${r.branchName}：${r.n}人次缺席待补课`,
+    title: say(actor, {
+      zh: `${r.branchName}：${r.n}人次缺席待补课`,
+      en: `${r.branchName}: ${r.n} absences awaiting a make-up`,
+    }),
     counts: { open: r.n },
     dueOn: addDays(r.oldest, MAKEUP_DAYS),
     link: `/meetings/makeups?orgId=${r.branchId}`,
@@ -164,7 +175,10 @@ async function reportsUnread(tx: Tx, actor: Actor): Promise<Todo[]> {
     branchId: r.branchId,
     branchName: r.branchName,
     meetingType: null,
-    title: `${r.branchName}：${r.n}份思想汇报未阅`,
+    title: say(actor, {
+      zh: `${r.branchName}：${r.n}份思想汇报未阅`,
+      en: `${r.branchName}: ${r.n} thought reports unread`,
+    }),
     counts: { unread: r.n },
     dueOn: r.oldest,
     link: `/reports?orgId=${r.branchId}&unread=1`,
@@ -192,7 +206,10 @@ async function plannedOverdue(tx: Tx, actor: Actor, today: string): Promise<Todo
     branchId: r.branchId,
     branchName: r.branchName,
     meetingType: null,
-    title: `${r.branchName}：${r.n}次计划会议已过期未召开`,
+    title: say(actor, {
+      zh: `${r.branchName}：${r.n}次计划会议已过期未召开`,
+      en: `${r.branchName}: ${r.n} planned meetings past their day and not held`,
+    }),
     counts: { overdue: r.n },
     dueOn: r.oldest,
     link: `/meetings?orgId=${r.branchId}&status=planned`,
