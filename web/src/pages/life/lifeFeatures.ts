@@ -11,7 +11,7 @@ export const lifeFeatures = {
   myLife: true,
   reports: true,
   ledger: true,
-  plans: false,
+  plans: true,
   appraisals: false,
   lifeMeetings: false,
   meetingImport: false,

@@ -17,6 +17,8 @@ const WorkbenchPage = lazy(() => import('./WorkbenchPage.tsx'));
 const MyLifePage = lazy(() => import('./MyLifePage.tsx'));
 const LedgerPage = lazy(() => import('./LedgerPage.tsx'));
 const ReportsPage = lazy(() => import('./ReportsPage.tsx'));
+const PlansListPage = lazy(() => import('./PlansPage.tsx').then((m) => ({ default: m.PlansListPage })));
+const PlanPage = lazy(() => import('./PlansPage.tsx').then((m) => ({ default: m.PlanPage })));
 
 function Page({ allowed, children }: { allowed: boolean; children: ReactNode }) {
   if (!allowed) return <NotFoundPage />;
@@ -51,6 +53,24 @@ export function lifeRoutes(abilities: Abilities) {
       element={
         <Page allowed={lifeFeatures.myLife}>
           <MyLifePage />
+        </Page>
+      }
+    />,
+    <Route
+      key="plans"
+      path="plans"
+      element={
+        <Page allowed={browses && lifeFeatures.plans}>
+          <PlansListPage />
+        </Page>
+      }
+    />,
+    <Route
+      key="plan"
+      path="plans/:id"
+      element={
+        <Page allowed={browses && lifeFeatures.plans}>
+          <PlanPage />
         </Page>
       }
     />,
