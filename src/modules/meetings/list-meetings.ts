@@ -2,8 +2,8 @@ import { and, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
 import { meetings, orgs } from '../../db/schema.ts';
 import type { Actor } from '../../server/scope.ts';
+import { type AttendanceCounts, countAttendance } from './attendance-counts.ts';
 import { meetingInScope } from './load-meeting.ts';
-import { summarizeMeetings } from './meeting-detail.ts';
 import type { ListMeetingsFilters } from './schema.ts';
 import { presentMeeting, selectMeetings } from './select-meetings.ts';
 
@@ -23,18 +23,18 @@ export async function listMeetings(tx: Tx, options: { actor: Actor; filters: Lis
   const rows = await selectMeetings(tx, and(...conditions));
 
   const idsByTenant = new Map<string, string[]>();
-  for (const r of rows)
-    idsByTenant.set(r.meeting.tenantId, [...(idsByTenant.get(r.meeting.tenantId) ?? []), r.meeting.id]);
-  const summaries = new Map<
-    string,
-    Awaited<ReturnType<typeof summarizeMeetings>> extends Map<string, infer S> ? S : never
-  >();
+  for (const r of rows) {
+    const ids = idsByTenant.get(r.meeting.tenantId);
+    if (ids) ids.push(r.meeting.id);
+    else idsByTenant.set(r.meeting.tenantId, [r.meeting.id]);
+  }
+  const counts = new Map<string, AttendanceCounts>();
   for (const [tenantId, ids] of idsByTenant)
-    for (const [id, s] of await summarizeMeetings(tx, tenantId, ids)) summaries.set(id, s);
+    for (const [id, c] of await countAttendance(tx, tenantId, ids)) counts.set(id, c);
 
   return rows.map((r) => {
-    const summary = summaries.get(r.meeting.id);
-    if (!summary) throw new Error(`meeting ${r.meeting.id} has no attendance summary`);
-    return { ...presentMeeting(r), counts: summary.counts };
+    const c = counts.get(r.meeting.id);
+    if (!c) throw new Error(`meeting ${r.meeting.id} has no attendance counts`);
+    return { ...presentMeeting(r), counts: c };
   });
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
 import { attendance, meetingAttachments, people } from '../../db/schema.ts';
 import type { Actor } from '../../server/scope.ts';
+import { attendanceRate } from './attendance-counts.ts';
 import { byMeeting, type ExpectedAttendee, expectedAttendees } from './expected-attendees.ts';
 import { loadMeetingInScope } from './load-meeting.ts';
 import type { MeetingDetail } from './schema.ts';
@@ -63,19 +64,14 @@ export function summarize(expected: ExpectedAttendee[], recorded: AttendanceRow[
     expected: attendees.length,
     ...tally,
     guests: guests.length,
-    attendanceRate: attendees.length
-      ? Math.round(((tally.present + tally.late) / attendees.length) * 1000) / 1000
-      : null,
   };
-  return { expected: attendees, guests, counts };
+  return { expected: attendees, guests, counts: { ...counts, attendanceRate: attendanceRate(counts) } };
 }
 
 /** Attendance summaries of many meetings of one university (lists, the ledger). */
 export async function summarizeMeetings(tx: Tx, tenantId: string, meetingIds: string[]) {
   const expected = byMeeting(await expectedAttendees(tx, { tenantId, meetingIds }));
-  const recorded = byMeeting(
-    (await attendanceOf(tx, tenantId, meetingIds)).map((a) => ({ ...a, meetingId: a.meetingId })),
-  );
+  const recorded = byMeeting(await attendanceOf(tx, tenantId, meetingIds));
   return new Map(meetingIds.map((id) => [id, summarize(expected.get(id) ?? [], recorded.get(id) ?? [])]));
 }
 

@@ -39,7 +39,7 @@ describe('POST /meetings', () => {
     });
     expect(detail.meeting.code).toMatch(/^m-2026-\d{6}$/);
     expect(expectedIds(detail)).toEqual([world.memberA1.person.id, world.secretaryA1.person.id].sort());
-    expect(detail.counts).toMatchObject({ expected: 2, present: 0, unrecorded: 2, attendanceRate: 0 });
+    expect(detail.counts).toMatchObject({ expected: 2, present: 0, unrecorded: 2, attendanceRate: null });
     const [audit] = await server.db.select().from(auditLog).where(eq(auditLog.entityId, detail.meeting.id));
     expect(audit).toMatchObject({ entity: 'meeting', action: 'create', orgPath: world.branchA1.path });
 
@@ -295,6 +295,9 @@ describe('PUT /meetings/:id/attendance', () => {
       entries: [{ personId: world.memberA1.person.id, status: 'late' }],
     });
     expect(fix.json().counts).toMatchObject({ present: 1, late: 1, leave: 0, attendanceRate: 1 });
+    // The list counts in the database what the detail counts in the application.
+    const listed = (await as.secretaryA1.get('/api/v1/meetings?from=2026-06-12&to=2026-06-12')).json().items;
+    expect(listed.find((i: { id: string }) => i.id === m.meeting.id).counts).toEqual(fix.json().counts);
   });
 
   it('refuses non-attendees, a leave without reason, duplicates and unknown guests, writing nothing', async () => {
