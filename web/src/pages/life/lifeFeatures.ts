@@ -14,5 +14,5 @@ export const lifeFeatures = {
   plans: true,
   appraisals: false,
   lifeMeetings: false,
-  meetingImport: false,
+  meetingImport: true,
 } as const;

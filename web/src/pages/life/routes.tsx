@@ -17,6 +17,7 @@ const WorkbenchPage = lazy(() => import('./WorkbenchPage.tsx'));
 const MyLifePage = lazy(() => import('./MyLifePage.tsx'));
 const LedgerPage = lazy(() => import('./LedgerPage.tsx'));
 const ReportsPage = lazy(() => import('./ReportsPage.tsx'));
+const MeetingImportPage = lazy(() => import('./MeetingImportPage.tsx'));
 const PlansListPage = lazy(() => import('./PlansPage.tsx').then((m) => ({ default: m.PlansListPage })));
 const PlanPage = lazy(() => import('./PlansPage.tsx').then((m) => ({ default: m.PlanPage })));
 
@@ -71,6 +72,15 @@ export function lifeRoutes(abilities: Abilities) {
       element={
         <Page allowed={browses && lifeFeatures.plans}>
           <PlanPage />
+        </Page>
+      }
+    />,
+    <Route
+      key="meeting-import"
+      path="meeting-import"
+      element={
+        <Page allowed={abilities.writes && lifeFeatures.meetingImport}>
+          <MeetingImportPage />
         </Page>
       }
     />,

@@ -223,6 +223,11 @@ export const lifeZhCN = {
   'plan.progress': '共 {total} 项，已完成 {done} 项，逾期 {overdue} 项',
   'plan.saveItems': '保存事项',
   'plan.back': '返回计划列表',
+  'mimport.title': '会议记录导入',
+  'mimport.intro':
+    '按模板填写历次会议（每行一次会议，缺席、请假人员写在对应列），先检查再导入。文件全部正确才会写入；有错误时逐行列出，不写入任何数据。',
+  'mimport.checkOk': '检查通过：将导入 {meetings} 次会议、{attendance} 条出勤记录（缺席 {absent}，请假 {leave}）。',
+  'mimport.done': '导入完成：{meetings} 次会议、{attendance} 条出勤记录（缺席 {absent}，请假 {leave}）。',
 };
 
 export type LifeTexts = { [K in keyof typeof lifeZhCN]: string };
@@ -449,4 +454,11 @@ export const lifeEnUS: LifeTexts = {
   'plan.progress': '{total} items, {done} done, {overdue} overdue',
   'plan.saveItems': 'Save items',
   'plan.back': 'Back to the plans',
+  'mimport.title': 'Meeting records import',
+  'mimport.intro':
+    'Fill in past meetings on the template (one meeting per row, absentees and leaves in their columns), check, then import. Only a file without errors is written; otherwise every problem is listed by row and nothing is written.',
+  'mimport.checkOk':
+    'Check passed: {meetings} meetings and {attendance} attendance records (absent {absent}, on leave {leave}) would be imported.',
+  'mimport.done':
+    'Imported {meetings} meetings and {attendance} attendance records (absent {absent}, on leave {leave}).',
 };
