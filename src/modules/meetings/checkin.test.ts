@@ -57,6 +57,22 @@ describe('GET /meetings/:id/checkin-token', () => {
       expect(createHmac('sha256', secret.value).update(payload).digest('base64url')).toBe(signature);
   });
 
+  it('signs with ZHIBU_SECRET when it is set', async () => {
+    const previous = process.env.ZHIBU_SECRET;
+    process.env.ZHIBU_SECRET = 'a-secret-shared-by-every-server';
+    try {
+      const t = await tokenFor({});
+      const [payload, signature] = t.token.split('.');
+      expect(createHmac('sha256', 'a-secret-shared-by-every-server').update(payload).digest('base64url')).toBe(
+        signature,
+      );
+      expect((await as.memberA1.post('/api/v1/checkin', { token: t.token })).statusCode).toBe(200);
+    } finally {
+      if (previous === undefined) delete process.env.ZHIBU_SECRET;
+      else process.env.ZHIBU_SECRET = previous;
+    }
+  });
+
   it('is 404 outside the write scope', async () => {
     const m = await planMeeting(as.secretaryA1, { orgId: world.branchA1.id, heldOn: '2026-06-15' });
     for (const client of [as.secretaryA2, as.collegeA2, as.orgAdminB, as.memberA1, as.oversight])

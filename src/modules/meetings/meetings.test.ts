@@ -244,6 +244,16 @@ describe('status transitions and DELETE', () => {
     expect(row).toMatchObject({ status: 'planned', version: 1 });
   });
 
+  it('keeps a held meeting out of the future', async () => {
+    const m = await heldMeeting(as.secretaryA1, { orgId: world.branchA1.id, heldOn: '2026-06-14' });
+    const res = await as.secretaryA1.patch(`/api/v1/meetings/${m.meeting.id}`, {
+      version: m.meeting.version,
+      heldOn: '2026-06-16',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(fieldsOf(res)).toEqual(['body.heldOn']);
+  });
+
   it('refuses stale versions and out-of-scope callers', async () => {
     const m = await planMeeting(as.secretaryA1, { orgId: world.branchA1.id, heldOn: '2026-06-10' });
     expect((await as.secretaryA1.post(`/api/v1/meetings/${m.meeting.id}/notify`, { version: 9 })).statusCode).toBe(409);
