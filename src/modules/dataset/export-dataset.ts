@@ -6,6 +6,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connect.ts';
 import {
+  appraisalEntries,
+  appraisals,
   attendance,
   headcounts,
   meetings,
@@ -17,6 +19,7 @@ import {
   semesters,
   tenants,
   terms,
+  thoughtReports,
 } from '../../db/schema.ts';
 import { notFound } from '../../server/errors.ts';
 import { DATASET_FORMAT, type Dataset, positionRoles } from './schema.ts';
@@ -47,10 +50,13 @@ export async function exportDataset(db: Tx, options: { tenantId: string }): Prom
     db.select().from(meetings).where(eq(meetings.tenantId, tenantId)),
     db.select().from(attendance).where(eq(attendance.tenantId, tenantId)),
   ]);
-  const [semesterRows, headcountRows, parameterRows] = await Promise.all([
+  const [semesterRows, headcountRows, parameterRows, reportRows, appraisalRows, entryRows] = await Promise.all([
     db.select().from(semesters).where(eq(semesters.tenantId, tenantId)),
     db.select().from(headcounts).where(eq(headcounts.tenantId, tenantId)),
     db.select().from(parameterOverrides).where(eq(parameterOverrides.tenantId, tenantId)),
+    db.select().from(thoughtReports).where(eq(thoughtReports.tenantId, tenantId)),
+    db.select().from(appraisals).where(eq(appraisals.tenantId, tenantId)),
+    db.select().from(appraisalEntries).where(eq(appraisalEntries.tenantId, tenantId)),
   ]);
 
   // The root is the implicit university: referred to by null as a parent, by its code elsewhere.
@@ -191,8 +197,62 @@ export async function exportDataset(db: Tx, options: { tenantId: string }): Prom
           }))
           .sort((a, b) => compare([a.person, b.person])),
       })),
+    thoughtReports: reportRows
+      .map((r) => ({
+        person: codeOfPerson(r.personId),
+        org: codeOfOrg(r.orgId),
+        submittedOn: r.submittedOn,
+        title: r.title,
+        content: r.content,
+        readOn: r.readAt === null ? null : shanghaiDate(r.readAt),
+        comment: r.comment,
+      }))
+      .sort((a, b) =>
+        compare([a.person, b.person], [a.submittedOn, b.submittedOn], [a.title, b.title], [a.content, b.content]),
+      ),
+    appraisals: appraisalRows
+      .map((a) => ({
+        org: codeOfOrg(a.orgId),
+        year: a.year,
+        step: a.step as Dataset['appraisals'][number]['step'],
+        startedOn: a.startedOn,
+        peerReviewOn: a.peerReviewOn,
+        voteOn: a.voteOn,
+        verdictOn: a.verdictOn,
+        closedOn: a.closedOn,
+        voters: a.voters,
+        entries: entryRows
+          .filter((e) => e.appraisalId === a.id)
+          .map((e) => ({
+            person: codeOfPerson(e.personId),
+            leadingCadre: e.leadingCadre,
+            selfAssessment: e.selfAssessment,
+            selfAssessedOn: e.selfAssessedOn,
+            peerReviewDone: e.peerReviewDone,
+            votes:
+              e.votesExcellent === null &&
+              e.votesQualified === null &&
+              e.votesBasicallyQualified === null &&
+              e.votesUnqualified === null
+                ? null
+                : {
+                    excellent: e.votesExcellent ?? 0,
+                    qualified: e.votesQualified ?? 0,
+                    basicallyQualified: e.votesBasicallyQualified ?? 0,
+                    unqualified: e.votesUnqualified ?? 0,
+                  },
+            verdict: e.verdict as Dataset['appraisals'][number]['entries'][number]['verdict'],
+            verdictReason: e.verdictReason,
+            followUp: e.followUp as Dataset['appraisals'][number]['entries'][number]['followUp'],
+          }))
+          .sort((x, y) => compare([x.person, y.person])),
+      }))
+      .sort((a, b) => compare([a.org, b.org], [a.year, b.year])),
   };
 }
+
+/** The calendar day in Asia/Shanghai (UTC+8, no daylight saving) of a moment. */
+const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The documented shape, in the documented key order, whatever order jsonb kept. */
 function presentTemporary(value: unknown): Dataset['orgs'][number]['temporary'] {

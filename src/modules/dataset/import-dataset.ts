@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
 import {
+  appraisalEntries,
+  appraisals,
   attendance,
   headcounts,
   meetings,
@@ -19,6 +21,7 @@ import {
   semesters,
   tenants,
   terms,
+  thoughtReports,
 } from '../../db/schema.ts';
 import { recordAudit } from '../../server/audit.ts';
 import { AppError, conflict } from '../../server/errors.ts';
@@ -44,6 +47,9 @@ export type DatasetCounts = {
   positions: number;
   meetings: number;
   attendance: number;
+  thoughtReports: number;
+  appraisals: number;
+  appraisalEntries: number;
   semesters: number;
   headcounts: number;
   parameters: number;
@@ -252,6 +258,59 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
 
   await insertMany(
     tx,
+    thoughtReports,
+    dataset.thoughtReports.map((r) => ({
+      tenantId,
+      personId: personId(r.person),
+      orgId: orgId(r.org),
+      submittedOn: r.submittedOn,
+      title: r.title,
+      content: r.content,
+      // The document keeps the day only: noon in Shanghai gives that day back on export.
+      readAt: r.readOn ? `${r.readOn}T04:00:00.000Z` : null,
+      comment: r.comment ?? null,
+    })),
+  );
+  const appraisalRows = dataset.appraisals.map((a) => ({ ...a, id: randomUUID() }));
+  await insertMany(
+    tx,
+    appraisals,
+    appraisalRows.map((a) => ({
+      tenantId,
+      id: a.id,
+      orgId: orgId(a.org),
+      year: a.year,
+      step: a.step,
+      startedOn: a.startedOn,
+      peerReviewOn: a.peerReviewOn ?? null,
+      voteOn: a.voteOn ?? null,
+      verdictOn: a.verdictOn ?? null,
+      closedOn: a.closedOn ?? null,
+      voters: a.voters ?? null,
+    })),
+  );
+  const entryRows = appraisalRows.flatMap((a) =>
+    a.entries.map((e) => ({
+      tenantId,
+      appraisalId: a.id,
+      personId: personId(e.person),
+      leadingCadre: e.leadingCadre ?? false,
+      selfAssessment: e.selfAssessment ?? null,
+      selfAssessedOn: e.selfAssessedOn ?? null,
+      peerReviewDone: e.peerReviewDone ?? false,
+      votesExcellent: e.votes?.excellent ?? null,
+      votesQualified: e.votes?.qualified ?? null,
+      votesBasicallyQualified: e.votes?.basicallyQualified ?? null,
+      votesUnqualified: e.votes?.unqualified ?? null,
+      verdict: e.verdict ?? null,
+      verdictReason: e.verdictReason ?? null,
+      followUp: e.followUp ?? null,
+    })),
+  );
+  await insertMany(tx, appraisalEntries, entryRows);
+
+  await insertMany(
+    tx,
     semesters,
     university.calendar.map((s) => ({ tenantId, code: s.code, startsOn: s.start, endsOn: s.end })),
   );
@@ -279,6 +338,9 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
     positions: positionRows.length,
     meetings: meetingRows.length,
     attendance: attendanceRows.length,
+    thoughtReports: dataset.thoughtReports.length,
+    appraisals: appraisalRows.length,
+    appraisalEntries: entryRows.length,
     semesters: university.calendar.length,
     headcounts: university.headcount.length,
     parameters: university.parameters.length,

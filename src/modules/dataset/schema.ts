@@ -159,6 +159,58 @@ export const meetingSchema = z.strictObject({
   attendance: z.array(attendanceSchema).default([]),
 });
 
+/** 思想汇报: a member's report, and whether (and when) the branch read it. */
+export const thoughtReportSchema = z.strictObject({
+  person: ref,
+  /** The branch the member reported to. */
+  org: ref,
+  submittedOn: isoDate,
+  title: text,
+  content: z.string().trim().min(1).max(20000).refine(noNul, 'contains a NUL character'),
+  /** The day (Asia/Shanghai) the branch read it; null while unread. */
+  readOn: isoDate.nullable().optional(),
+  comment: z.string().max(2000).refine(noNul, 'contains a NUL character').nullable().optional(),
+});
+
+export const appraisalSteps = ['selfAssessment', 'peerReview', 'vote', 'verdict', 'closed'] as const;
+export const appraisalVerdicts = ['excellent', 'qualified', 'basicallyQualified', 'unqualified'] as const;
+export const appraisalFollowUps = ['rectifyWithinDeadline', 'persuadeToLeave', 'removal'] as const;
+
+export const appraisalVotesSchema = z.strictObject({
+  excellent: count,
+  qualified: count,
+  basicallyQualified: count,
+  unqualified: count,
+});
+
+export const appraisalEntrySchema = z.strictObject({
+  person: ref,
+  /** Leading cadres take part but are not voted on. */
+  leadingCadre: z.boolean().optional(),
+  selfAssessment: z.string().max(20000).refine(noNul, 'contains a NUL character').nullable().optional(),
+  selfAssessedOn: isoDate.nullable().optional(),
+  peerReviewDone: z.boolean().optional(),
+  votes: appraisalVotesSchema.nullable().optional(),
+  verdict: z.enum(appraisalVerdicts).nullable().optional(),
+  verdictReason: optionalText,
+  followUp: z.enum(appraisalFollowUps).nullable().optional(),
+});
+
+/** 民主评议党员: one round of a branch in a year, with the day it entered each step (LIFE-08). */
+export const appraisalSchema = z.strictObject({
+  org: ref,
+  year: z.number().int().min(1900).max(2200),
+  step: z.enum(appraisalSteps),
+  startedOn: isoDate,
+  peerReviewOn: isoDate.nullable().optional(),
+  voteOn: isoDate.nullable().optional(),
+  verdictOn: isoDate.nullable().optional(),
+  closedOn: isoDate.nullable().optional(),
+  /** Ballots cast in the democratic vote. */
+  voters: count.nullable().optional(),
+  entries: z.array(appraisalEntrySchema).default([]),
+});
+
 /**
  * Sections the contract defines for later capabilities. They parse as anything here so that the
  * validator can report them as "not yet supported" (when non-empty) instead of a bare unknown key.
@@ -173,6 +225,8 @@ export const datasetSchema = z.strictObject({
   memberships: z.array(membershipSchema).default([]),
   terms: z.array(termSchema).default([]),
   meetings: z.array(meetingSchema).default([]),
+  thoughtReports: z.array(thoughtReportSchema).default([]),
+  appraisals: z.array(appraisalSchema).default([]),
   development: z.unknown().optional(),
   training: z.unknown().optional(),
   dues: z.unknown().optional(),
@@ -187,6 +241,8 @@ export type DatasetPerson = Dataset['people'][number];
 export type DatasetMembership = Dataset['memberships'][number];
 export type DatasetTerm = Dataset['terms'][number];
 export type DatasetMeeting = Dataset['meetings'][number];
+export type DatasetThoughtReport = Dataset['thoughtReports'][number];
+export type DatasetAppraisal = Dataset['appraisals'][number];
 
 /** One problem of a document: where (RFC 6901 JSON pointer) and why (Chinese / English). */
 export type DatasetIssue = { pointer: string; reason: string };

@@ -40,7 +40,17 @@ class IssueList {
   }
 }
 
-const sectionOrder = ['format', 'university', 'orgs', 'people', 'memberships', 'terms', 'meetings'];
+const sectionOrder = [
+  'format',
+  'university',
+  'orgs',
+  'people',
+  'memberships',
+  'terms',
+  'meetings',
+  'thoughtReports',
+  'appraisals',
+];
 
 /** Sections in the order of the format, record indexes as numbers, anything else alphabetically. */
 function comparePointers(a: string, b: string): number {
@@ -131,6 +141,88 @@ function crossCheck(doc: Raw, issues: IssueList) {
 
   checkTerms(items(doc.terms), orgs, people, orgOrRoot, issues);
   checkMeetings(items(doc.meetings), people, orgOrRoot, issues);
+  checkThoughtReports(items(doc.thoughtReports), orgs, people, issues);
+  checkAppraisals(items(doc.appraisals), orgs, people, issues);
+}
+
+function checkThoughtReports(
+  reports: Raw[],
+  orgs: Map<string, OrgInfo>,
+  people: Map<string, number>,
+  issues: IssueList,
+) {
+  reports.forEach((report, i) => {
+    const at = `/thoughtReports/${i}`;
+    const person = str(report.person);
+    if (person !== null && !people.has(person)) unknownCode(issues, `${at}/person`, 'person', person);
+    const org = str(report.org);
+    if (org !== null && !orgs.has(org)) unknownCode(issues, `${at}/org`, 'org', org);
+    notBefore(issues, `${at}/readOn`, report.readOn, report.submittedOn, 'submittedOn');
+  });
+}
+
+function checkAppraisals(
+  appraisals: Raw[],
+  orgs: Map<string, OrgInfo>,
+  people: Map<string, number>,
+  issues: IssueList,
+) {
+  const seen = new Map<string, number>();
+  appraisals.forEach((appraisal, i) => {
+    const at = `/appraisals/${i}`;
+    const org = str(appraisal.org);
+    if (org !== null && !orgs.has(org)) unknownCode(issues, `${at}/org`, 'org', org);
+    const key = `${org} ${appraisal.year}`;
+    const first = seen.get(key);
+    if (org !== null && first !== undefined)
+      issues.add(
+        `${at}/year`,
+        `同一组织同一年度的民主评议重复（见 /appraisals/${first}）`,
+        `a second appraisal of this org for this year (see /appraisals/${first})`,
+      );
+    else seen.set(key, i);
+    let previous: [unknown, string] = [appraisal.startedOn, 'startedOn'];
+    for (const step of ['peerReviewOn', 'voteOn', 'verdictOn', 'closedOn']) {
+      if (appraisal[step] === null || appraisal[step] === undefined) continue;
+      notBefore(issues, `${at}/${step}`, appraisal[step], previous[0], previous[1]);
+      previous = [appraisal[step], step];
+    }
+    const voters = typeof appraisal.voters === 'number' ? appraisal.voters : null;
+    const entered = new Map<string, number>();
+    items(appraisal.entries).forEach((entry, j) => {
+      const eat = `${at}/entries/${j}`;
+      const person = str(entry.person);
+      if (person !== null && !people.has(person)) unknownCode(issues, `${eat}/person`, 'person', person);
+      if (person !== null) {
+        const firstEntry = entered.get(person);
+        if (firstEntry !== undefined)
+          issues.add(
+            `${eat}/person`,
+            `同一人重复参加评议（见 ${at}/entries/${firstEntry}）`,
+            `the same person is listed twice (see ${at}/entries/${firstEntry})`,
+          );
+        else entered.set(person, j);
+      }
+      const votes = isObject(entry.votes) ? entry.votes : null;
+      if (votes && voters !== null) {
+        const cast = Object.values(votes).reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
+        if (cast > voters)
+          issues.add(
+            `${eat}/votes`,
+            `票数合计 ${cast} 超过参加测评人数 ${voters}`,
+            `${cast} votes in all, more than the ${voters} voters`,
+          );
+      }
+      if (entry.leadingCadre === true && votes)
+        issues.add(`${eat}/votes`, '党员领导干部不参加民主测评投票', 'leading cadres are not voted on');
+      if (entry.followUp && entry.verdict !== 'unqualified')
+        issues.add(
+          `${eat}/followUp`,
+          '仅“不合格”的评定需要处置措施',
+          'a follow-up belongs to an unqualified verdict only',
+        );
+    });
+  });
 }
 
 type OrgRef = (code: string | null) => boolean;
