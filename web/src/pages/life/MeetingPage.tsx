@@ -34,6 +34,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { todayInShanghai, useCanWrite } from './hooks.ts';
+import { LifeMeetingPanel } from './LifeMeetingPanel.tsx';
 import { MeetingStatusTag, MeetingTypeTag, timeRange } from './labels.tsx';
 import { lifeFeatures } from './lifeFeatures.ts';
 import { MeetingFormDrawer } from './MeetingFormDrawer.tsx';
@@ -166,6 +167,9 @@ export default function MeetingPage() {
                   children: <AttachmentsPanel detail={d} canWrite={canWrite} onChanged={() => detail.refetch()} />,
                 },
               ]
+            : []),
+          ...(lifeFeatures.lifeMeetings && m.type === 'lifeMeeting'
+            ? [{ key: 'prep', label: t('lm.tab'), children: <LifeMeetingPanel meeting={m} canWrite={canWrite} /> }]
             : []),
           ...(lifeFeatures.checkin && canWrite
             ? [{ key: 'qr', label: t('qr.title'), children: <QrPanel meeting={m} /> }]

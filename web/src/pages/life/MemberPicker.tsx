@@ -15,10 +15,11 @@ type Props = {
   orgId?: string;
   known?: { id: string; name: string };
   placeholder?: string;
+  style?: React.CSSProperties;
   'aria-label'?: string;
 };
 
-export function MemberPicker({ id, value, onChange, orgId, known, placeholder, ...rest }: Props) {
+export function MemberPicker({ id, value, onChange, orgId, known, placeholder, style, ...rest }: Props) {
   const [q, setQ] = useState('');
   const list = useQuery({
     queryKey: ['people', 'picker', q, orgId],
@@ -37,7 +38,7 @@ export function MemberPicker({ id, value, onChange, orgId, known, placeholder, .
       loading={list.isFetching}
       onChange={(v) => onChange?.(v ?? null)}
       options={options}
-      style={{ width: '100%' }}
+      style={{ width: '100%', ...style }}
     />
   );
 }

@@ -13,6 +13,6 @@ export const lifeFeatures = {
   ledger: true,
   plans: true,
   appraisals: false,
-  lifeMeetings: false,
+  lifeMeetings: true,
   meetingImport: true,
 } as const;
