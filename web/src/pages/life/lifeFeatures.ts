@@ -12,7 +12,7 @@ export const lifeFeatures = {
   reports: true,
   ledger: true,
   plans: true,
-  appraisals: false,
+  appraisals: true,
   lifeMeetings: true,
   meetingImport: true,
 } as const;

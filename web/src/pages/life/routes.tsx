@@ -18,6 +18,8 @@ const MyLifePage = lazy(() => import('./MyLifePage.tsx'));
 const LedgerPage = lazy(() => import('./LedgerPage.tsx'));
 const ReportsPage = lazy(() => import('./ReportsPage.tsx'));
 const MeetingImportPage = lazy(() => import('./MeetingImportPage.tsx'));
+const AppraisalsListPage = lazy(() => import('./AppraisalsPage.tsx').then((m) => ({ default: m.AppraisalsListPage })));
+const AppraisalPage = lazy(() => import('./AppraisalsPage.tsx').then((m) => ({ default: m.AppraisalPage })));
 const PlansListPage = lazy(() => import('./PlansPage.tsx').then((m) => ({ default: m.PlansListPage })));
 const PlanPage = lazy(() => import('./PlansPage.tsx').then((m) => ({ default: m.PlanPage })));
 
@@ -81,6 +83,24 @@ export function lifeRoutes(abilities: Abilities) {
       element={
         <Page allowed={abilities.writes && lifeFeatures.meetingImport}>
           <MeetingImportPage />
+        </Page>
+      }
+    />,
+    <Route
+      key="appraisals"
+      path="appraisals"
+      element={
+        <Page allowed={browses && lifeFeatures.appraisals}>
+          <AppraisalsListPage />
+        </Page>
+      }
+    />,
+    <Route
+      key="appraisal"
+      path="appraisals/:id"
+      element={
+        <Page allowed={browses && lifeFeatures.appraisals}>
+          <AppraisalPage />
         </Page>
       }
     />,
