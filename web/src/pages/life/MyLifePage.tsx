@@ -12,6 +12,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { ItemList } from './ItemList.tsx';
 import { AttendanceTag, MeetingStatusTag, MeetingTypeTag, timeRange } from './labels.tsx';
+import { lifeFeatures } from './lifeFeatures.ts';
 import './life.css';
 
 type MyMeeting = {
@@ -98,6 +99,89 @@ function ReportForm({ onDone }: { onDone: () => void }) {
   );
 }
 
+type MyAppraisal = {
+  id: string;
+  orgName: string;
+  year: number;
+  step: string;
+  selfAssessment: string | null;
+  selfAssessedOn: string | null;
+  entryVersion: number;
+  verdict: string | null;
+};
+
+/** 民主评议 of the member: the self-assessment while that step is open, the verdict once closed. */
+function MyAppraisals() {
+  const { t } = useI18n();
+  const { message } = AntApp.useApp();
+  const [texts, setTexts] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const mine = useQuery({
+    queryKey: ['appraisals', 'mine'],
+    queryFn: () => api.get<{ items: MyAppraisal[] }>('/appraisals/mine'),
+  });
+  const items = mine.data?.items ?? [];
+  if (!items.length) return null;
+  return (
+    <Card size="small" title={t('my.appraisals')}>
+      <ItemList<MyAppraisal>
+        data-testid="my-appraisals"
+        items={items}
+        rowKey={(a) => a.id}
+        empty=""
+        title={(a) => (
+          <Space wrap size={4}>
+            <span>
+              {a.orgName} · {a.year}
+            </span>
+            <Tag>{t.label('appraisalStep', a.step)}</Tag>
+            {a.verdict && <Tag color="red">{t.label('grade', a.verdict)}</Tag>}
+          </Space>
+        )}
+        description={(a) =>
+          a.step === 'selfAssessment' ? (
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              {a.selfAssessedOn && <span>{t('my.selfSubmitted', { on: a.selfAssessedOn })}</span>}
+              <Input.TextArea
+                aria-label={t('my.selfAssessment')}
+                value={texts[a.id] ?? a.selfAssessment ?? ''}
+                onChange={(e) => setTexts((prev) => ({ ...prev, [a.id]: e.target.value }))}
+                autoSize={{ minRows: 4, maxRows: 12 }}
+                maxLength={5000}
+              />
+              <Button
+                type="primary"
+                block
+                loading={busy === a.id}
+                disabled={!(texts[a.id] ?? a.selfAssessment ?? '').trim()}
+                onClick={async () => {
+                  setBusy(a.id);
+                  try {
+                    await api.post(`/appraisals/${a.id}/self-assessment`, {
+                      text: texts[a.id] ?? a.selfAssessment,
+                      ...(a.selfAssessedOn ? { version: a.entryVersion } : {}),
+                    });
+                    message.success(t('common.saved'));
+                    await mine.refetch();
+                  } catch (e) {
+                    showApiError(e, message);
+                  } finally {
+                    setBusy(null);
+                  }
+                }}
+              >
+                {t('my.submitSelf')}
+              </Button>
+            </Space>
+          ) : a.selfAssessedOn ? (
+            t('my.selfSubmitted', { on: a.selfAssessedOn })
+          ) : null
+        }
+      />
+    </Card>
+  );
+}
+
 export default function MyLifePage() {
   const { t } = useI18n();
   const queryClient = useQueryClient();
@@ -121,6 +205,7 @@ export default function MyLifePage() {
                 description={(m) => meetingDescription(t, m, <MeetingStatusTag t={t} status={m.status} />)}
               />
             </Card>
+            {lifeFeatures.appraisals && <MyAppraisals />}
             <Card size="small" title={t('my.attendance', { year: d.year })}>
               <Space align="center" wrap style={{ marginBottom: 8 }}>
                 <Progress

@@ -285,6 +285,10 @@ export const lifeZhCN = {
   'ap.summary':
     '参评 {participants} 人（领导干部 {leadingCadres} 人）：已自评 {selfAssessed}，已互评 {peerReviewed}，已测评 {votedOn}/{toBeVotedOn}，未评定 {withoutVerdict}',
   'ap.back': '返回列表',
+  'my.appraisals': '民主评议',
+  'my.selfAssessment': '个人自评',
+  'my.submitSelf': '提交自评',
+  'my.selfSubmitted': '自评已提交 {on}',
 };
 
 export type LifeTexts = { [K in keyof typeof lifeZhCN]: string };
@@ -575,4 +579,8 @@ export const lifeEnUS: LifeTexts = {
   'ap.summary':
     '{participants} participants ({leadingCadres} leading cadres): self-assessed {selfAssessed}, peer-reviewed {peerReviewed}, voted on {votedOn}/{toBeVotedOn}, without verdict {withoutVerdict}',
   'ap.back': 'Back to the list',
+  'my.appraisals': 'Democratic appraisal',
+  'my.selfAssessment': 'Self-assessment',
+  'my.submitSelf': 'Submit self-assessment',
+  'my.selfSubmitted': 'Self-assessment submitted {on}',
 };
