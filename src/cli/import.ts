@@ -7,6 +7,11 @@ import type { Database } from '../db/connect.ts';
 import { oversightBodies } from '../db/schema.ts';
 import { datasetInvalid, importDataset } from '../modules/dataset/import-dataset.ts';
 import { validateDataset } from '../modules/dataset/validate-dataset.ts';
+import {
+  importMeetingRows,
+  meetingsRejected,
+  parseMeetingWorkbook,
+} from '../modules/meeting-import/import-meetings-cli.ts';
 import { importRoster, parseRosterWorkbook, type RosterRow, type RowIssue } from '../modules/roster/import-roster.ts';
 import { systemActor } from '../server/audit.ts';
 import { todayInShanghai } from '../server/context.ts';
@@ -49,7 +54,7 @@ function readJson(file: string): unknown {
   }
 }
 
-type ImportOptions = { oversightBody?: string; university?: string; dryRun?: boolean };
+type ImportOptions = { oversightBody?: string; university?: string; dryRun?: boolean; meetings?: boolean };
 
 async function importJson(database: Database, config: Config, document: unknown, options: ImportOptions) {
   const started = Date.now();
@@ -119,6 +124,10 @@ export function importCommand(program: Command, config: Config) {
       '.xlsx: 导入到哪所学校（只有一所时可省略）/ target university (optional when there is one)',
     )
     .option('--dry-run', '.xlsx: 只检查不写入 / check every row, write nothing')
+    .option(
+      '--meetings',
+      '.xlsx: 文件是会议记录（会议记录导入模板）而非名册 / the file holds meeting records, not a roster',
+    )
     .addHelpText(
       'after',
       '\n全部导入或全部不导入：文件中的每一处错误都会逐行列出（JSON 指针或行列 + 原因）。\n' +
@@ -139,6 +148,20 @@ export function importCommand(program: Command, config: Config) {
         if (document !== null) {
           const validation = validateDataset(document);
           if (!validation.ok) throw datasetInvalid(validation.issues);
+        }
+        if (options.meetings) {
+          if (extension !== '.xlsx')
+            throw new AppError('BAD_INPUT', { zh: '--meetings 需要 .xlsx 文件', en: '--meetings needs an .xlsx file' });
+          const records = await parseMeetingWorkbook(readFileSync(file));
+          if (records.issues.length) throw meetingsRejected(records.issues);
+          const database = await openMigrated(config);
+          try {
+            const university = await chooseUniversity(database.db, options.university);
+            await importMeetingRows(database.db, { university, rows: records.rows, dryRun: options.dryRun });
+          } finally {
+            await database.close();
+          }
+          return;
         }
         const workbook = extension === '.xlsx' ? await parseRosterWorkbook(readFileSync(file)) : null;
         if (workbook?.issues.length) throw rosterRejected(workbook.issues);
