@@ -166,7 +166,7 @@ export function AttendancePanel({
       },
     },
     {
-      title: t('att.reason'),
+      title: editable ? t('att.checkinColumn') : t('att.reason'),
       key: 'info',
       responsive: ['md'],
       render: (_, r) => (
