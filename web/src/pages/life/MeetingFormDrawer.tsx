@@ -2,6 +2,7 @@
  * 安排会议 / 编辑会议: org, type, day and time, venue or place, topic, lecturer or host (a person of
  * the org), audience. The field names are the API's, so a 400 lands on the field it names.
  */
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Col, DatePicker, Drawer, Form, Input, Row, Select, Space, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -59,6 +60,18 @@ export function MeetingFormDrawer({
     queryFn: () => api.get<{ items: Venue[] }>('/venues', { orgId }),
     enabled: !!orgId,
   });
+
+  const [venueName, setVenueName] = useState('');
+  const addVenue = async () => {
+    try {
+      const venue = await api.post<Venue>('/venues', { orgId, name: venueName.trim() });
+      await venues.refetch();
+      form.setFieldValue('venueId', venue.id);
+      setVenueName('');
+    } catch (e) {
+      showApiError(e, message);
+    }
+  };
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -174,6 +187,25 @@ export function MeetingFormDrawer({
                 allowClear
                 loading={venues.isLoading}
                 options={(venues.data?.items ?? []).map((v) => ({ value: v.id, label: v.name }))}
+                popupRender={(menu) => (
+                  <>
+                    {menu}
+                    {orgId && (
+                      <Space.Compact style={{ width: '100%', padding: 8 }}>
+                        <Input
+                          aria-label={t('meeting.newVenue')}
+                          placeholder={t('meeting.newVenue')}
+                          value={venueName}
+                          onChange={(e) => setVenueName(e.target.value)}
+                          onKeyDown={(e) => e.stopPropagation()}
+                        />
+                        <Button icon={<PlusOutlined />} disabled={!venueName.trim()} onClick={addVenue}>
+                          {t('lm.add')}
+                        </Button>
+                      </Space.Compact>
+                    )}
+                  </>
+                )}
               />
             </Form.Item>
           </Col>
