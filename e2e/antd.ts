@@ -23,7 +23,8 @@ export async function choose(page: Page, field: Locator, option: string) {
   await field.click();
   const popup = await popupOf(page, field);
   await popup.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
-  await expect.poll(() => shownValue(field)).toContain(option);
+  // vitest polls for 1 s by default; a busy CI machine renders antd's popups slower than that.
+  await expect.poll(() => shownValue(field), { timeout: 15_000 }).toContain(option);
 }
 
 /** Picks a node of an antd TreeSelect, searching for it first so it need not be expanded. */
@@ -35,5 +36,5 @@ export async function chooseInTree(page: Page, field: Locator, search: string, o
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
     .filter({ has: page.locator('.ant-select-tree') });
   await popup.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: option }).first().click();
-  await expect.poll(() => shownValue(field)).toContain(option);
+  await expect.poll(() => shownValue(field), { timeout: 15_000 }).toContain(option);
 }
