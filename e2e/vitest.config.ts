@@ -11,5 +11,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // Pages under load take longer than vitest's 1 s default to settle.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
