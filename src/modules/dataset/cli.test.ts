@@ -12,12 +12,10 @@ import { rosterColumns } from '../roster/columns.ts';
 
 let cli: CliSandbox;
 let dir: string;
-let databaseUrl: string | undefined;
 
 beforeAll(async () => {
   cli = await createCliSandbox('cli');
   dir = cli.dir;
-  databaseUrl = cli.databaseUrl;
 });
 afterAll(() => cli.dispose());
 

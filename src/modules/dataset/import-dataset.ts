@@ -1,10 +1,9 @@
-/**
  * Loads a whole `zhibu-dataset/1` document as a new university, inside the caller's transaction:
  * all of it or (on any problem) nothing. Rows are inserted set-based (bulk-insert.ts), with ids
  * made here so references between records need no round trips.
  */
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
 import {
   appraisalEntries,
@@ -353,6 +352,9 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
     orgPath: rootPath,
     after: { code: university.code, counts },
   });
+  // A bulk load leaves the planner without statistics, and PGlite has no autovacuum to gather
+  // them: list queries on a fresh import otherwise take seconds instead of milliseconds.
+  await tx.execute(sql`analyze orgs, org_history, people, memberships, terms, positions, meetings, attendance`);
   return { tenantId, university: { id: tenantId, code: university.code, name: university.name }, counts };
 }
 

@@ -6,13 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliRun, type CliSandbox, createCliSandbox } from '../../../test/cli.ts';
 
 let cli: CliSandbox;
-let dir: string;
-let databaseUrl: string | undefined;
 
 beforeAll(async () => {
   cli = await createCliSandbox('seed');
-  dir = cli.dir;
-  databaseUrl = cli.databaseUrl;
 });
 afterAll(() => cli.dispose());
 
