@@ -1,3 +1,4 @@
+/**
  * Loads a whole `zhibu-dataset/1` document as a new university, inside the caller's transaction:
  * all of it or (on any problem) nothing. Rows are inserted set-based (bulk-insert.ts), with ids
  * made here so references between records need no round trips.
