@@ -20,7 +20,16 @@ const kindIcon: Record<string, ReactNode> = {
 };
 
 /** Pages that list things of an org subtree: picking a node narrows them instead of leaving. */
-const orgFilteredPaths = ['/members', '/meetings', '/meetings/makeups', '/plans', '/reports', '/appraisals', '/ledger'];
+const orgFilteredPaths = [
+  '/members',
+  '/meetings',
+  '/meetings/makeups',
+  '/plans',
+  '/reports',
+  '/appraisals',
+  '/ledger',
+  '/life/counts',
+];
 
 function matches(node: OrgNode, q: string) {
   return node.name.toLowerCase().includes(q) || node.code.toLowerCase().includes(q);

@@ -15,4 +15,5 @@ export const lifeFeatures = {
   appraisals: true,
   lifeMeetings: true,
   meetingImport: true,
+  counts: true,
 } as const;

@@ -1,6 +1,7 @@
 /** The 组织生活 section of the menu: only the pages that work, only for those who use them. */
 import {
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
   DashboardOutlined,
@@ -24,6 +25,7 @@ export const lifePaths = [
   '/meetings',
   '/meeting-import',
   '/ledger',
+  '/life/counts',
   '/plans',
   '/reports',
   '/appraisals',
@@ -54,6 +56,7 @@ export function lifeMenu(t: Translate, abilities: Abilities, personId: string | 
     if (lifeFeatures.reports) section.push(item('/reports', <FileTextOutlined />, t('nav.reports')));
     if (lifeFeatures.appraisals) section.push(item('/appraisals', <AuditOutlined />, t('nav.appraisals')));
     if (lifeFeatures.ledger) section.push(item('/ledger', <BookOutlined />, t('nav.ledger')));
+    if (lifeFeatures.counts) section.push(item('/life/counts', <BarChartOutlined />, t('nav.counts')));
     if (lifeFeatures.meetingImport && abilities.writes)
       section.push(item('/meeting-import', <ImportOutlined />, t('nav.meetingImport')));
   }

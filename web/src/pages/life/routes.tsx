@@ -16,6 +16,7 @@ const CheckinPage = lazy(() => import('./CheckinPage.tsx'));
 const WorkbenchPage = lazy(() => import('./WorkbenchPage.tsx'));
 const MyLifePage = lazy(() => import('./MyLifePage.tsx'));
 const LedgerPage = lazy(() => import('./LedgerPage.tsx'));
+const CountsPage = lazy(() => import('./CountsPage.tsx'));
 const ReportsPage = lazy(() => import('./ReportsPage.tsx'));
 const MeetingImportPage = lazy(() => import('./MeetingImportPage.tsx'));
 const AppraisalsListPage = lazy(() => import('./AppraisalsPage.tsx').then((m) => ({ default: m.AppraisalsListPage })));
@@ -119,6 +120,15 @@ export function lifeRoutes(abilities: Abilities) {
       element={
         <Page allowed={browses && lifeFeatures.ledger}>
           <LedgerPage />
+        </Page>
+      }
+    />,
+    <Route
+      key="counts"
+      path="life/counts"
+      element={
+        <Page allowed={browses && lifeFeatures.counts}>
+          <CountsPage />
         </Page>
       }
     />,
