@@ -305,4 +305,25 @@ describe('organizational life', () => {
     expect(await tab.textContent('body')).toContain('E2E 台账主题党日');
     await tab.close();
   });
+
+  it('counts page: the table total of a type for a branch equals the counts API', async () => {
+    const { branch } = b.harness.fixture;
+    await b.signIn();
+    const year = todayInShanghai().slice(0, 4);
+    const api = await b.api<{ totals: Record<string, number> }>(
+      'GET',
+      `/life/counts?orgId=${branch.id}&from=${year}-01-01&to=${year}-12-31&by=quarter`,
+    );
+    expect(api.status).toBe(200);
+    const [type, expected] = Object.entries(api.json.totals).find(([, n]) => n > 0) ?? ['', 0];
+    expect(expected).toBeGreaterThan(0);
+
+    const { page } = b;
+    await page.goto(`/life/counts?orgId=${branch.id}&by=quarter`);
+    const total = page.locator(`[data-type="${type}"]`);
+    await expect.poll(() => total.textContent(), { timeout: 15_000 }).toBe(String(expected));
+    // Four quarters of the year are listed, and the chart was drawn.
+    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(4);
+    expect(await page.locator('canvas').count()).toBeGreaterThan(0);
+  });
 });
