@@ -1,6 +1,7 @@
 /**
  * Organizational life in the browser: a secretary schedules a meeting, a member on a phone checks
- * in by the QR link, an absentee's make-up is recorded, and the ledger is downloaded and read back.
+ * in by the QR link, an absentee's make-up is recorded, the ledger is downloaded and read back, and
+ * the counts page's totals match the counts API.
  * The secretary and member logins are made here by the university admin through the API.
  */
 import ExcelJS from 'exceljs';
