@@ -6,6 +6,7 @@ import { requireActor, todayInShanghai } from '../../server/context.ts';
 import { AppError, conflict } from '../../server/errors.ts';
 import { sendWorkbook } from '../../server/excel.ts';
 import { type Actor, orgInScope } from '../../server/scope.ts';
+import { importTenantOf, readUploadedWorkbook } from '../../server/upload.ts';
 import { isUniqueViolation } from '../members/unique-violation.ts';
 import { buildMeetingTemplate } from './build-template.ts';
 import { importMeetings, MeetingImportRollback } from './import-meetings.ts';
@@ -33,14 +34,8 @@ export const meetingsRejected = (issues: RowIssue[]) =>
     },
     issues,
   );
-const fileIssue = (reason: string) => meetingsRejected([{ row: 0, column: '文件', reason }]);
-
-function tenantOf(actor: Actor, universityId: string | undefined): string {
-  const tenantId = actor.tenantId ?? universityId;
-  if (!tenantId)
-    throw meetingsRejected([{ row: 0, column: 'universityId', reason: '请指定学校 / name the university' }]);
-  return tenantId;
-}
+const reject = (column: string, reason: string) => meetingsRejected([{ row: 0, column, reason }]);
+const tenantOf = (actor: Actor, universityId: string | undefined) => importTenantOf(actor, universityId, reject);
 
 const resultSchema = z.object({
   meetings: z.number(),
@@ -91,19 +86,7 @@ export default async function meetingImportRoutes(app: App, ctx: AppContext) {
     async (req) => {
       const actor = requireActor(req);
       const tenantId = tenantOf(actor, req.query.universityId);
-      if (!req.isMultipart())
-        throw fileIssue('请以 multipart/form-data 上传文件 / upload the file as multipart/form-data');
-      const file = await req.file();
-      if (file?.fieldname !== 'file') throw fileIssue('请在 file 字段上传会议记录 / send the file in field "file"');
-      if (!/\.xlsx$/i.test(file.filename)) throw fileIssue('仅支持 .xlsx 文件 / only .xlsx files are accepted');
-      let buffer: Buffer;
-      try {
-        buffer = await file.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-          throw fileIssue('文件超过 20 MB / the file is larger than 20 MB');
-        throw error;
-      }
+      const buffer = await readUploadedWorkbook(req, reject);
       const { rows, issues } = await parseMeetingWorkbook(buffer);
       if (issues.length) throw meetingsRejected(issues);
       const dryRun = req.query.dryRun;
