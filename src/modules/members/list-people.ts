@@ -2,11 +2,13 @@
  * The people list (and its Excel export): one query joining each person's current membership,
  * branch and group, filtered and scoped in SQL.
  */
+
 import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/connect.ts';
 import { memberships, orgs, people } from '../../db/schema.ts';
 import { type Actor, personInScope } from '../../server/scope.ts';
+import { presentPerson } from './load-person.ts';
 import type { PeopleFilters } from './schema.ts';
 
 const groups = alias(orgs, 'member_group');
@@ -69,20 +71,7 @@ function present(row: Row) {
   const { membershipId, membershipVersion, status, standing, joinedOn, confirmedOn, orgId, orgName, groupId } = row;
   const { groupName, validFrom, ...person } = row;
   return {
-    id: person.id,
-    tenantId: person.tenantId,
-    code: person.code,
-    name: person.name,
-    nameInitials: person.nameInitials,
-    gender: person.gender,
-    birthDate: person.birthDate,
-    personCategory: person.personCategory,
-    unit: person.unit,
-    title: person.title,
-    leadingCadre: person.leadingCadre,
-    phone: person.phone,
-    email: person.email,
-    version: person.version,
+    ...presentPerson(person),
     membership: membershipId
       ? {
           id: membershipId,

@@ -28,7 +28,26 @@ export async function loadCurrentMembership(tx: Tx, tenantId: string, personId: 
   return current ?? null;
 }
 
-export const presentPerson = (person: typeof people.$inferSelect) => ({
+type PersonFields = Pick<
+  typeof people.$inferSelect,
+  | 'id'
+  | 'tenantId'
+  | 'code'
+  | 'name'
+  | 'nameInitials'
+  | 'gender'
+  | 'birthDate'
+  | 'personCategory'
+  | 'unit'
+  | 'title'
+  | 'leadingCadre'
+  | 'phone'
+  | 'email'
+  | 'version'
+>;
+
+/** The person fields every response shows, whatever else the query selected. */
+export const presentPerson = (person: PersonFields) => ({
   id: person.id,
   tenantId: person.tenantId,
   code: person.code,
