@@ -18,13 +18,25 @@ async function popupOf(page: Page, field: Locator): Promise<Locator> {
 const shownValue = (field: Locator) =>
   field.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]').textContent();
 
-/** Picks an option of an antd Select by its text, and waits until the field shows it. */
+/**
+ * Picks an option of an antd Select by its text, and waits until the field shows it. A click
+ * that lands while the popup is still animating in is swallowed by antd (the option only shows
+ * as hovered), so the pick is retried until the field shows the value.
+ */
 export async function choose(page: Page, field: Locator, option: string) {
-  await field.click();
   const popup = await popupOf(page, field);
-  await popup.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
-  // vitest polls for 1 s by default; a busy CI machine renders antd's popups slower than that.
-  await expect.poll(() => shownValue(field), { timeout: 15_000 }).toContain(option);
+  for (let attempt = 1; ; attempt++) {
+    if (!(await popup.isVisible())) await field.click();
+    const item = popup.locator('.ant-select-item-option').filter({ hasText: option }).first();
+    await item.waitFor({ state: 'visible' });
+    await item.click();
+    try {
+      await expect.poll(() => shownValue(field), { timeout: 3_000 }).toContain(option);
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
+  }
 }
 
 /** Picks a node of an antd TreeSelect, searching for it first so it need not be expanded. */
