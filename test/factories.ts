@@ -15,6 +15,8 @@ import {
   orgs,
   oversightBodies,
   people,
+  positions,
+  terms,
 } from '../src/db/schema.ts';
 import { hashPassword } from '../src/modules/auth/passwords.ts';
 import { nameInitials } from '../src/modules/members/name-initials.ts';
@@ -505,4 +507,40 @@ export async function buildAttendance(
     })
     .returning();
   return row;
+}
+
+/** A term of an org with its seats: `{ role, personId }`, each held from the election day unless told. */
+export async function buildTerm(
+  db: Db,
+  props: {
+    tenantId: string;
+    orgId: string;
+    electedOn?: string;
+    endsOn?: string;
+    seats: { role: string; personId: string; from?: string; to?: string | null; dualLeader?: boolean }[];
+  },
+) {
+  const electedOn = props.electedOn ?? '2024-09-10';
+  const [term] = await db
+    .insert(terms)
+    .values({ tenantId: props.tenantId, orgId: props.orgId, electedOn, endsOn: props.endsOn ?? '2027-09-10' })
+    .returning();
+  const seats =
+    props.seats.length === 0
+      ? []
+      : await db
+          .insert(positions)
+          .values(
+            props.seats.map((s) => ({
+              tenantId: props.tenantId,
+              termId: term.id,
+              role: s.role,
+              personId: s.personId,
+              validFrom: s.from ?? electedOn,
+              validTo: s.to ?? null,
+              dualLeader: s.dualLeader ?? false,
+            })),
+          )
+          .returning();
+  return { term, seats };
 }

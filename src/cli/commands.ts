@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Config } from '../config.ts';
 import { adminCommand } from './admin.ts';
+import { evaluateCommand } from './evaluate.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
@@ -15,4 +16,5 @@ export function registerCommands(program: Command, config: Config) {
   exportCommand(program, config);
   seedCommand(program, config);
   adminCommand(program, config);
+  evaluateCommand(program, config);
 }

@@ -42,7 +42,7 @@ export function reportFailure(error: unknown): void {
 const rosterRejected = (issues: RowIssue[]) =>
   new AppError('BAD_INPUT', { zh: '名册有错误，未导入', en: 'The roster has errors; nothing imported' }, issues);
 
-function readJson(file: string): unknown {
+export function readJson(file: string): unknown {
   const text = readFileSync(file, 'utf8');
   try {
     return JSON.parse(text);

@@ -88,8 +88,12 @@ export const parameterOverrides = pgTable(
     rule: text('rule').notNull(),
     orgId: uuid('org_id'),
     values: jsonb('values').notNull(),
+    /** Why the university deviates from its standard sets (shown in the explain view). */
+    reason: text('reason'),
+    updatedByName: text('updated_by_name'),
     version: version(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
@@ -679,4 +683,100 @@ export const lifeMeetingRectifications = pgTable(
     ),
     foreignKey({ columns: [t.tenantId, t.ownerId], foreignColumns: [people.tenantId, people.id] }),
   ],
+);
+
+// ── Compliance engine (findings, their history, evaluation runs, scheduled jobs) ──
+
+/**
+ * A finding of the compliance engine. `key` (rule, org, member, period) is its stable identity:
+ * re-evaluating unchanged data finds the same key, so to-dos and rectifications can point to it.
+ * A finding no longer produced is resolved, not deleted; produced again, it is reopened.
+ */
+export const findings = pgTable(
+  'findings',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    key: text('key').notNull(),
+    rule: text('rule').notNull(),
+    family: text('family').notNull(),
+    severity: text('severity').notNull(), // breach | warning | info
+    orgId: uuid('org_id').notNull(),
+    /** The org's path when last evaluated, so "this subtree" is one prefix match. */
+    orgPath: text('org_path').notNull(),
+    personId: uuid('person_id'),
+    period: text('period'),
+    messageZh: text('message_zh').notNull(),
+    messageEn: text('message_en').notNull(),
+    source: text('source').notNull(),
+    evidence: jsonb('evidence').notNull().default(sql`'[]'::jsonb`),
+    numbers: jsonb('numbers'),
+    status: text('status').notNull().default('open'), // open | resolved
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    evaluatedAt: timestamp('evaluated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: version(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('findings_key').on(t.tenantId, t.key),
+    index('findings_path').on(t.tenantId, t.orgPath.op('text_pattern_ops')),
+    index('findings_rule').on(t.tenantId, t.rule, t.period),
+  ],
+);
+
+/** What happened to a finding and when: opened, resolved, reopened, severity changed. */
+export const findingEvents = pgTable(
+  'finding_events',
+  {
+    tenantId: tenantId(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    findingId: uuid('finding_id').notNull(),
+    event: text('event').notNull(), // opened | resolved | reopened | severityChanged
+    severity: text('severity').notNull(),
+    runId: uuid('run_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('finding_events_finding').on(t.tenantId, t.findingId),
+    foreignKey({ columns: [t.tenantId, t.findingId], foreignColumns: [findings.tenantId, findings.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/** One evaluation: its scope, range, trigger, counts and duration. */
+export const evaluationRuns = pgTable(
+  'evaluation_runs',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    trigger: text('trigger').notNull(), // manual | nightly | change | cli | import
+    orgId: uuid('org_id').notNull(),
+    fromDay: date('from_day').notNull(),
+    toDay: date('to_day').notNull(),
+    asOf: date('as_of').notNull(),
+    rules: integer('rules').notNull(),
+    produced: integer('produced').notNull(),
+    opened: integer('opened').notNull(),
+    resolved: integer('resolved').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    actorName: text('actor_name').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('evaluation_runs_at').on(t.tenantId, t.startedAt)],
+);
+
+/** Scheduled work claimed once per key (e.g. the nightly evaluation of a day), so several servers never run it twice. */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    job: text('job').notNull(),
+    runKey: text('run_key').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    outcome: text('outcome'),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.runKey] })],
 );

@@ -1,0 +1,18 @@
+/**
+ * Every fact set a rule can read, by name. Each is computed for a whole scope at once by the
+ * loader of the same name in `src/db/facts/` and shared by all rules that need it.
+ */
+import type { LifeFacts } from '../rules/life-facts.ts';
+import type { MemberFacts } from '../rules/member-facts.ts';
+import type { StructureFacts } from '../rules/org-facts.ts';
+
+export type FactSets = {
+  /** Nothing beyond the core facts (the org tree and calendars). */
+  none: Record<string, never>;
+  /** Membership counts, groups, terms and seats as of asOf (ORG rules). */
+  structure: StructureFacts;
+  /** Meetings counted per org, type and period, plans and appraisals (branch-level LIFE rules). */
+  life: LifeFacts;
+  /** Per-member activity: last organizational life, absences and make-ups, reports, transfers (member rules). */
+  member: MemberFacts;
+};

@@ -1,0 +1,85 @@
+/**
+ * Runs rules over loaded facts: pure, so the same facts always give the same findings. Each
+ * finding gets its stable key (rule, org, member, period); a rule that reports the same key twice
+ * keeps the more severe one.
+ */
+import { type PeriodKind, periodsOverlapping } from '../periods.ts';
+import type { FactSets } from './fact-sets.ts';
+import { type Override, resolveParams } from './parameters.ts';
+import type { StandardSet } from './standard-sets.ts';
+import type { CoreFacts, Finding, FindingDraft, ParamValues, Rule, RuleContext } from './types.ts';
+
+export type RunInput = {
+  rules: Rule[];
+  core: CoreFacts;
+  facts: Partial<FactSets>;
+  /** Per university: its adopted sets and overrides. */
+  config: Map<string, { sets: StandardSet[]; overrides: Override[] }>;
+  asOf: string;
+  from: string;
+  to: string;
+};
+
+export const findingKey = (rule: string, d: Pick<FindingDraft, 'orgId' | 'personId' | 'period'>) =>
+  `${rule}|${d.orgId}|${d.personId ?? '-'}|${d.period ?? '-'}`;
+
+const rank = { breach: 3, warning: 2, info: 1 } as const;
+
+export function runRules(input: RunInput): Finding[] {
+  const orgById = new Map(input.core.orgs.map((o) => [o.id, o]));
+  const universityById = new Map(input.core.universities.map((u) => [u.tenantId, u]));
+  const periodCache = new Map<string, ReturnType<typeof periodsOverlapping>>();
+  const periods = (kind: PeriodKind, tenantId: string) => {
+    const cacheKey = `${kind}|${tenantId}`;
+    let list = periodCache.get(cacheKey);
+    if (!list) {
+      const semesters = universityById.get(tenantId)?.semesters ?? [];
+      list = periodsOverlapping(kind, { from: input.from, to: input.to, asOf: input.asOf }, semesters);
+      periodCache.set(cacheKey, list);
+    }
+    return list;
+  };
+
+  const out = new Map<string, Finding>();
+  for (const rule of input.rules) {
+    const paramCache = new Map<string, ParamValues>();
+    const params = (orgId: string) => {
+      let values = paramCache.get(orgId);
+      if (!values) {
+        const org = orgById.get(orgId);
+        const config = org ? input.config.get(org.tenantId) : undefined;
+        values = resolveParams(rule, config?.sets ?? [], config?.overrides ?? [], org?.path ?? '');
+        paramCache.set(orgId, values);
+      }
+      return values;
+    };
+    const ctx: RuleContext<unknown> = {
+      asOf: input.asOf,
+      from: input.from,
+      to: input.to,
+      core: input.core,
+      orgById,
+      facts: input.facts[rule.facts] ?? {},
+      params,
+      periods,
+    };
+    for (const draft of (rule.evaluate as (c: RuleContext<unknown>) => FindingDraft[])(ctx)) {
+      const org = orgById.get(draft.orgId);
+      if (!org) continue; // outside the evaluated scope
+      const key = findingKey(rule.id, draft);
+      const existing = out.get(key);
+      if (existing && rank[existing.severity] >= rank[draft.severity]) continue;
+      out.set(key, {
+        ...draft,
+        personId: draft.personId ?? null,
+        evidence: draft.evidence ?? [],
+        rule: rule.id,
+        family: rule.family,
+        source: rule.source,
+        tenantId: org.tenantId,
+        key,
+      });
+    }
+  }
+  return [...out.values()];
+}

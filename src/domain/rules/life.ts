@@ -1,0 +1,4 @@
+/** The LIFE rules. */
+import type { Rule } from '../compliance/types.ts';
+
+export const lifeRules: Rule[] = [];

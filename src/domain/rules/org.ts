@@ -1,0 +1,4 @@
+/** The ORG rules. */
+import type { Rule } from '../compliance/types.ts';
+
+export const orgRules: Rule[] = [];
