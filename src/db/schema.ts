@@ -13,6 +13,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -779,4 +780,134 @@ export const jobRuns = pgTable(
     outcome: text('outcome'),
   },
   (t) => [primaryKey({ columns: [t.job, t.runKey] })],
+);
+
+// ── Education and training (教育培训) ──
+
+/**
+ * A training session: a Party-school class, a secretaries' rotation training, an online study
+ * batch, … organized by an org, with the hours each attendee is credited.
+ */
+export const trainingSessions = pgTable(
+  'training_sessions',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    code: text('code').notNull(),
+    /** The organizer: the university root for the Party school, a college, a branch. */
+    orgId: uuid('org_id').notNull(),
+    kind: text('kind').notNull(), // partySchool | rotation | online | other
+    /** Who the class is for; `partyAffairsStaff` classes are what EDU-04 counts. */
+    audience: text('audience').notNull().default('members'), // members | secretaries | partyAffairsStaff | activists
+    title: text('title').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    hours: numeric('hours', { precision: 6, scale: 1, mode: 'number' }).notNull(),
+    place: text('place'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('training_sessions_code').on(t.tenantId, t.code),
+    index('training_sessions_org').on(t.tenantId, t.orgId, t.startsOn),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
+
+/** Hours of study credited to a person: attendance at a session, or imported online study. */
+export const trainingCredits = pgTable(
+  'training_credits',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    personId: uuid('person_id').notNull(),
+    sessionId: uuid('session_id'),
+    kind: text('kind').notNull(), // partySchool | rotation | online | other
+    title: text('title').notNull(),
+    /** The day the hours count for (the session's last day, or the day of the online study). */
+    creditedOn: date('credited_on').notNull(),
+    hours: numeric('hours', { precision: 6, scale: 1, mode: 'number' }).notNull(),
+    source: text('source').notNull(), // session | import | manual
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('training_credits_person').on(t.tenantId, t.personId, t.creditedOn),
+    uniqueIndex('training_credits_session_person')
+      .on(t.tenantId, t.sessionId, t.personId)
+      .where(sql`session_id is not null`),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.sessionId],
+      foreignColumns: [trainingSessions.tenantId, trainingSessions.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+// ── Party-work funds (党建工作经费), money in fen ──
+
+/** A college-level organization's Party-work budget for a year (FUND-01). */
+export const fundBudgets = pgTable(
+  'fund_budgets',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    orgId: uuid('org_id').notNull(),
+    year: integer('year').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    note: text('note'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('fund_budgets_org_year').on(t.tenantId, t.orgId, t.year),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
+
+/** Money handed to a college-level organization against its budget (FUND-02). */
+export const fundAllocations = pgTable(
+  'fund_allocations',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    orgId: uuid('org_id').notNull(),
+    year: integer('year').notNull(),
+    allocatedOn: date('allocated_on').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    note: text('note'),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('fund_allocations_org').on(t.tenantId, t.orgId, t.year),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
+
+/** An expense paid from Party-work funds, recorded by the college-level organization (FUND-02). */
+export const fundExpenses = pgTable(
+  'fund_expenses',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    orgId: uuid('org_id').notNull(),
+    spentOn: date('spent_on').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    category: text('category').notNull(), // activities | training | venues | materials | care | other
+    description: text('description').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('fund_expenses_org').on(t.tenantId, t.orgId, t.spentOn),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
 );
