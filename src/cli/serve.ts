@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import { tenants } from '../db/schema.ts';
+import { startComplianceJobs } from '../modules/compliance/jobs/scheduler.ts';
 import { buildApp } from '../server/app.ts';
 import { todayInShanghai } from '../server/context.ts';
 import { describeDatabase, openMigrated } from './database.ts';
@@ -30,7 +31,11 @@ export function serveCommand(program: Command, config: Config) {
         logger: config.logLevel !== 'silent',
         secureCookies: config.secureCookies,
       });
+      const stopJobs = startComplianceJobs(database.db, {
+        log: { info: (m) => app.log.info(m), error: (m) => app.log.error(m) },
+      });
       const shutdown = async () => {
+        stopJobs();
         await app.close();
         await database.close();
         process.exit(0);

@@ -9,6 +9,7 @@ import { recordAudit, systemActor } from '../../server/audit.ts';
 import { AppError } from '../../server/errors.ts';
 import type { Actor, Role } from '../../server/scope.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
+import { evaluate } from '../compliance/evaluate.ts';
 import type { DatasetCounts } from '../dataset/import-dataset.ts';
 import { importDataset } from '../dataset/import-dataset.ts';
 import { UNIVERSITY } from './blueprint.ts';
@@ -173,7 +174,14 @@ export async function seedDemo(db: Db, options: SeedDemoOptions) {
         scope: plan.scope,
       });
     }
-    return { tenantId, counts: imported.counts as DatasetCounts, logins };
+    // The dashboards should have something to show on first start: evaluate the demo as of its day.
+    const evaluation = await evaluate(tx, {
+      tenantId,
+      asOf: options.asOf,
+      trigger: 'import',
+      actorName: actor.displayName,
+    });
+    return { tenantId, counts: imported.counts as DatasetCounts, logins, findings: evaluation.counts.produced };
   });
 }
 
