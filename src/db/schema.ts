@@ -911,3 +911,97 @@ export const fundExpenses = pgTable(
     foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
   ],
 );
+
+// ── Membership dues (党费), money in fen, months as `YYYY-MM` ──
+
+/** A member's income base and dues category from an effective month on (the yearly re-verification adds one). */
+export const duesBases = pgTable(
+  'dues_bases',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    personId: uuid('person_id').notNull(),
+    effectiveMonth: text('effective_month').notNull(),
+    category: text('category').notNull(), // staff | retired | student | relief
+    /** After-tax monthly salary or pension in fen (0 for students and relief). */
+    base: integer('base').notNull(),
+    verifiedOn: date('verified_on'),
+    note: text('note'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('dues_bases_person_month').on(t.tenantId, t.personId, t.effectiveMonth),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }).onDelete('cascade'),
+  ],
+);
+
+/** Dues paid for one month by one member. */
+export const duesPayments = pgTable(
+  'dues_payments',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    personId: uuid('person_id').notNull(),
+    month: text('month').notNull(),
+    amount: integer('amount').notNull(),
+    paidOn: date('paid_on').notNull(),
+    method: text('method').notNull(), // cash | transfer | online | payroll
+    recordedBy: uuid('recorded_by'),
+    recordedByName: text('recorded_by_name').notNull(),
+    note: text('note'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('dues_payments_person_month').on(t.tenantId, t.personId, t.month),
+    index('dues_payments_month').on(t.tenantId, t.month),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }).onDelete('cascade'),
+  ],
+);
+
+/** A recorded reason for not paying over some months (illness, study abroad): DUES-03 does not count them. */
+export const duesReasons = pgTable(
+  'dues_reasons',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    personId: uuid('person_id').notNull(),
+    fromMonth: text('from_month').notNull(),
+    toMonth: text('to_month'),
+    reason: text('reason').notNull(),
+    recordedByName: text('recorded_by_name').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('dues_reasons_person').on(t.tenantId, t.personId, t.fromMonth),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }).onDelete('cascade'),
+  ],
+);
+
+/** Dues returned by the university to a grassroots organization for a year (DUES-04). */
+export const duesReturns = pgTable(
+  'dues_returns',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    orgId: uuid('org_id').notNull(),
+    year: integer('year').notNull(),
+    amount: integer('amount').notNull(),
+    returnedOn: date('returned_on').notNull(),
+    note: text('note'),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('dues_returns_org').on(t.tenantId, t.orgId, t.year),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
