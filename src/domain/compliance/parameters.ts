@@ -114,7 +114,7 @@ export type ParamIssue = { field: string; reason: { zh: string; en: string } };
 
 /**
  * Checks parameter values against a rule's schema. `specs` is null for a rule in the catalog that
- * has no implementation (and so no parameters) yet.
+ * has no implementation yet: its values are kept unchecked until the rule (and its schema) exists.
  */
 export function checkParamValues(
   ruleId: string,
@@ -125,9 +125,10 @@ export function checkParamValues(
   if (!knownRuleIds.has(ruleId)) {
     return [{ field: 'rule', reason: { zh: `未知的规则编号 ${ruleId}`, en: `unknown rule id ${ruleId}` } }];
   }
+  if (specs === null) return [];
   const issues: ParamIssue[] = [];
   for (const [param, value] of Object.entries(values)) {
-    const spec = specs?.[param];
+    const spec = specs[param];
     const at = `${field}.${param}`;
     if (!spec) {
       issues.push({

@@ -276,3 +276,15 @@ describe('validateDataset: all problems at once', () => {
     expect(toPointer(['orgs', 3, 'a/b~c'])).toBe('/orgs/3/a~1b~0c');
   });
 });
+
+describe('validateDataset: standard sets and rule parameters', () => {
+  it('names an unknown standard set and an unknown rule id', () => {
+    const doc = broken((d) => {
+      d.university.standardSets = ['hbzy-2019-3s3n', 'hbzy-2020'];
+      d.university.parameters = [{ rule: 'LIFE-99', org: null, values: { months: 3 } }];
+    });
+    expect(pointersOf(doc).sort()).toEqual(['/university/parameters/0/rule', '/university/standardSets/1']);
+    expect(reasonAt(doc, '/university/standardSets/1')).toContain('未知的标准集 hbzy-2020');
+    expect(reasonAt(doc, '/university/parameters/0/rule')).toContain('未知的规则编号 LIFE-99');
+  });
+});

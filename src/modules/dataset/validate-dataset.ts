@@ -7,6 +7,9 @@
  * in one record does not hide an unknown code in another.
  */
 import type { z } from 'zod';
+import { checkParamValues } from '../../domain/compliance/parameters.ts';
+import { ruleById } from '../../domain/compliance/rules.ts';
+import { standardSetByCode } from '../../domain/compliance/standard-sets.ts';
 import { isoDate } from '../../server/zod.ts';
 import { type Dataset, type DatasetIssue, datasetSchema, pendingSections } from './schema.ts';
 
@@ -306,6 +309,11 @@ function checkMeetings(meetings: Raw[], people: Map<string, number>, orgOrRoot: 
 }
 
 function checkUniversity(university: Raw, orgs: Map<string, OrgInfo>, issues: IssueList) {
+  const sets = Array.isArray(university.standardSets) ? university.standardSets : [];
+  sets.forEach((set, i) => {
+    if (typeof set === 'string' && !standardSetByCode.has(set))
+      issues.add(`/university/standardSets/${i}`, `未知的标准集 ${set}`, `unknown standard set ${set}`);
+  });
   const seenRules = new Map<string, number>();
   items(university.parameters).forEach((parameter, i) => {
     const at = `/university/parameters/${i}`;
@@ -313,6 +321,13 @@ function checkUniversity(university: Raw, orgs: Map<string, OrgInfo>, issues: Is
     if (org !== null && !orgs.has(org)) unknownCode(issues, `${at}/org`, 'org', org);
     const rule = str(parameter.rule);
     if (rule === null) return;
+    for (const issue of checkParamValues(
+      rule,
+      ruleById.get(rule)?.params ?? null,
+      isObject(parameter.values) ? parameter.values : {},
+    )) {
+      issues.add(`${at}/${issue.field.replace('.', '/')}`, issue.reason.zh, issue.reason.en);
+    }
     const key = `${rule}\u0000${org ?? ''}`;
     const first = seenRules.get(key);
     if (first !== undefined)
