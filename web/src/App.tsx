@@ -3,6 +3,7 @@ import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useSession } from './auth/session.tsx';
+import { complianceHome, complianceRoutes } from './compliance/routes.tsx';
 import { features } from './features.ts';
 import { useI18n } from './i18n/index.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
@@ -50,6 +51,8 @@ function Home() {
   const { account, abilities } = useSession();
   const life = lifeHome(abilities, account?.personId);
   if (life) return <Navigate to={life} replace />;
+  const compliance = complianceHome(abilities);
+  if (compliance) return <Navigate to={compliance} replace />;
   if (abilities.selfOnly) {
     return <Navigate to={account?.personId ? `/members/${account.personId}` : '/account'} replace />;
   }
@@ -145,6 +148,7 @@ export function App() {
               }
             />
             {lifeRoutes(abilities)}
+            {complianceRoutes(abilities)}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -1,3 +1,4 @@
+import { complianceEnUS } from '../compliance/texts.ts';
 import { lifeEnUS } from '../pages/life/texts.ts';
 import type { Dict } from './zh-CN.ts';
 
@@ -291,4 +292,5 @@ export const enUS: Dict = {
   'entity.oversightBody': 'Oversight body',
   'entity.dataset': 'Dataset',
   ...lifeEnUS,
+  ...complianceEnUS,
 };

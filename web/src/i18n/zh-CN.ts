@@ -1,4 +1,5 @@
 /** Chinese texts: the default language and the source of the keys. */
+import { complianceZhCN } from '../compliance/texts.ts';
 import { lifeZhCN } from '../pages/life/texts.ts';
 
 export const zhCN = {
@@ -290,6 +291,7 @@ export const zhCN = {
   'entity.oversightBody': '上级工委',
   'entity.dataset': '数据集',
   ...lifeZhCN,
+  ...complianceZhCN,
 };
 
 export type Dict = { [K in keyof typeof zhCN]: string };

@@ -8,6 +8,7 @@ import {
   CalendarOutlined,
   ImportOutlined,
   LogoutOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
@@ -19,6 +20,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import type { Locale } from '../api/types.ts';
 import { useSession } from '../auth/session.tsx';
+import { complianceMenu, compliancePaths } from '../compliance/menu.tsx';
 import { features } from '../features.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { lifeMenu, lifePaths } from '../pages/life/menu.tsx';
@@ -64,6 +66,14 @@ export function AppLayout() {
   }
   if (life.section.length)
     items.push({ key: 'life', icon: <CalendarOutlined />, label: t('nav.life'), children: life.section });
+  const compliance = complianceMenu(t, abilities);
+  if (compliance.length)
+    items.push({
+      key: 'compliance',
+      icon: <SafetyCertificateOutlined />,
+      label: t('nav.compliance'),
+      children: compliance,
+    });
   const system: MenuItem[] = [];
   if (features.accounts && abilities.managesAccounts)
     system.push({
@@ -84,7 +94,7 @@ export function AppLayout() {
   const selected =
     path.startsWith('/members/') && abilities.selfOnly
       ? path
-      : ([...lifePaths, '/orgs', '/members', '/accounts', '/audit', '/import', '/account'].find(
+      : ([...lifePaths, ...compliancePaths, '/orgs', '/members', '/accounts', '/audit', '/import', '/account'].find(
           (p) => path === p || path.startsWith(`${p}/`),
         ) ?? path);
 
@@ -94,7 +104,7 @@ export function AppLayout() {
       mode={mode}
       items={items}
       selectedKeys={[selected]}
-      defaultOpenKeys={mode === 'inline' && siderCollapsed ? [] : ['life', 'system']}
+      defaultOpenKeys={mode === 'inline' && siderCollapsed ? [] : ['life', 'compliance', 'system']}
       style={mode === 'inline' ? { borderInlineEnd: 0 } : { flex: 1, minWidth: 0 }}
       onClick={() => narrow && setCollapsed(true)}
     />

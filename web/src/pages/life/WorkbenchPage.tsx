@@ -7,6 +7,7 @@ import { Badge, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client.ts';
+import { ComplianceTodosCard } from '../../compliance/TodosCard.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { todayInShanghai } from './hooks.ts';
@@ -112,6 +113,9 @@ export default function WorkbenchPage() {
             )}
           </QueryState>
         </Card>
+      </Col>
+      <Col xs={24} xl={14}>
+        <ComplianceTodosCard />
       </Col>
     </Row>
   );

@@ -202,6 +202,7 @@ function OrgView({ id }: { id: string }) {
                     </div>
                   </div>
                 )}
+                {org.kind === 'branch' && <Link to={`/compliance?org=${org.id}`}>{t('sc.fromOrgPage')}</Link>}
               </Space>
               <Tabs
                 activeKey={tab}
