@@ -18,6 +18,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -1002,6 +1003,35 @@ export const duesReturns = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('dues_returns_org').on(t.tenantId, t.orgId, t.year),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
+
+/**
+ * A person's verdict on a rule that needs judgement (a manual rule): met or not met, for an org and
+ * period, with the evidence they relied on. The engine turns a "not met" into a finding and never
+ * guesses one itself.
+ */
+export const ruleVerdicts = pgTable(
+  'rule_verdicts',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    rule: text('rule').notNull(),
+    orgId: uuid('org_id').notNull(),
+    /** Period key (`2021`, `2021-Q3`, …) or null for a present-state rule. */
+    period: text('period'),
+    verdict: text('verdict').notNull(), // met | notMet
+    note: text('note').notNull(),
+    decidedOn: date('decided_on').notNull(),
+    decidedByName: text('decided_by_name').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('rule_verdicts_key').on(t.tenantId, t.rule, t.orgId, t.period).nullsNotDistinct(),
     foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
   ],
 );
