@@ -3,6 +3,7 @@ import accountRoutes from '../modules/accounts/routes.ts';
 import appraisalRoutes from '../modules/appraisals/routes.ts';
 import auditRoutes from '../modules/audit/routes.ts';
 import authRoutes from '../modules/auth/routes.ts';
+import complianceRoutes from '../modules/compliance/routes.ts';
 import datasetRoutes from '../modules/dataset/routes.ts';
 import lifeMeetingRoutes from '../modules/life-meetings/routes.ts';
 import lifeViewRoutes from '../modules/life-views/routes.ts';
@@ -32,4 +33,5 @@ export async function registerModules(api: App, ctx: AppContext) {
   await appraisalRoutes(api, ctx);
   await lifeMeetingRoutes(api, ctx);
   await lifeViewRoutes(api, ctx);
+  await complianceRoutes(api, ctx);
 }
