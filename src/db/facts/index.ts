@@ -1,6 +1,7 @@
 /** The loader of each fact set, by the name rules use in `facts`. */
 import type { FactSets } from '../../domain/compliance/fact-sets.ts';
 import type { Tx } from '../connect.ts';
+import { loadDuesFacts } from './dues.ts';
 import { loadLifeFacts } from './life.ts';
 import { loadMemberFacts } from './member.ts';
 import type { FactScope } from './scope.ts';
@@ -11,6 +12,7 @@ export const factLoaders: { [K in keyof FactSets]: (tx: Tx, scope: FactScope) =>
   structure: loadStructureFacts,
   life: loadLifeFacts,
   member: loadMemberFacts,
+  dues: loadDuesFacts,
 };
 
 /** Loads each fact set the rules need, once. */

@@ -2,6 +2,7 @@
  * Every fact set a rule can read, by name. Each is computed for a whole scope at once by the
  * loader of the same name in `src/db/facts/` and shared by all rules that need it.
  */
+import type { DuesFacts } from '../rules/dues-facts.ts';
 import type { LifeFacts } from '../rules/life-facts.ts';
 import type { MemberFacts } from '../rules/member-facts.ts';
 import type { StructureFacts } from '../rules/org-facts.ts';
@@ -15,4 +16,6 @@ export type FactSets = {
   life: LifeFacts;
   /** Per-member activity: last organizational life, absences and make-ups, reports, transfers (member rules). */
   member: MemberFacts;
+  /** Per member: owed months, income bases, payments and recorded reasons; dues returned (DUES rules). */
+  dues: DuesFacts;
 };
