@@ -58,6 +58,7 @@ type OrgProps = {
   jointUnits?: string[];
   temporary?: Record<string, unknown> | null;
   validFrom?: string;
+  validTo?: string | null;
 };
 
 export async function buildOrg(db: Db, props: OrgProps) {
@@ -89,6 +90,7 @@ export async function buildOrg(db: Db, props: OrgProps) {
       jointUnits: props.jointUnits ?? [],
       temporary: props.temporary ?? null,
       validFrom,
+      validTo: props.validTo ?? null,
     })
     .returning();
   await db.insert(orgHistory).values({
@@ -113,6 +115,7 @@ type PersonProps = {
   birthDate?: string;
   personCategory?: 'staff' | 'student' | 'retired';
   unit?: string;
+  title?: string;
   leadingCadre?: boolean;
 };
 
@@ -128,6 +131,7 @@ export async function buildPerson(db: Db, props: PersonProps) {
       birthDate: props.birthDate ?? '1985-03-01',
       personCategory: props.personCategory ?? 'staff',
       unit: props.unit ?? null,
+      title: props.title ?? null,
       leadingCadre: props.leadingCadre ?? false,
     })
     .returning();
