@@ -75,9 +75,11 @@ const life11: Rule<'member'> = {
       const makeupDays = Number(ctx.params(absence.orgId).makeupDays);
       const deadline = addDays(absence.heldOn, makeupDays);
       let item: AbsenceState;
-      if (absence.makeupOn !== null) {
-        if (absence.makeupOn <= deadline) continue;
-        item = { absence, deadline, state: 'late', makeupOn: absence.makeupOn };
+      // A make-up recorded after asOf had not happened yet as of asOf.
+      const makeupOn = absence.makeupOn !== null && absence.makeupOn <= ctx.asOf ? absence.makeupOn : null;
+      if (makeupOn !== null) {
+        if (makeupOn <= deadline) continue;
+        item = { absence, deadline, state: 'late', makeupOn };
       } else if (deadline < ctx.asOf) item = { absence, deadline, state: 'missing' };
       else {
         const left = daysLeft({ to: deadline }, ctx.asOf);
@@ -169,7 +171,8 @@ const life13: Rule<'member'> = {
       if (!span || !run) continue;
       const since = [member.lastLife, member.lastExcused, run.from]
         .filter((d): d is string => d !== null)
-        .reduce((a, b) => (a > b ? a : b));
+        .sort()
+        .at(-1) as string;
       const branchLast = ctx.facts.branchLastMeeting[span.orgId];
       if (!branchLast || branchLast <= since) continue;
       const params = ctx.params(span.orgId);
