@@ -1,8 +1,195 @@
-/** Facts for the branch-level LIFE rules: see `LifeFacts`. */
-import type { LifeFacts } from '../../domain/rules/life-facts.ts';
+/**
+ * Facts for the branch-level LIFE rules (see `LifeFacts`): a handful of set-based statements over
+ * the whole scope, never one per org. Meetings count when held or recorded; planned and notified
+ * ones are not organizational life yet.
+ */
+import { sql } from 'drizzle-orm';
+import type {
+  AppraisalFact,
+  CountedMeetingType,
+  Interval,
+  LifeFacts,
+  LifePlanFact,
+  RecordGap,
+} from '../../domain/rules/life-facts.ts';
+import { committeeSeatRoles } from '../../modules/life-views/labels.ts';
+import { selectRows } from '../../modules/orgs/select-rows.ts';
 import type { Tx } from '../connect.ts';
-import type { FactScope } from './scope.ts';
+import { type FactScope, orgFilter } from './scope.ts';
 
-export async function loadLifeFacts(_tx: Tx, _scope: FactScope): Promise<LifeFacts> {
-  return {};
+const held = sql`('held', 'recorded')`;
+const list = (values: string[]) =>
+  sql`(${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
+
+const countedTypes: CountedMeetingType[] = [
+  'generalAssembly',
+  'committeeMeeting',
+  'groupMeeting',
+  'partyLecture',
+  'themeDay',
+  'lifeMeeting',
+  'leadershipLifeMeeting',
+];
+/** What members attend as their organizational life (LIFE-09); committee and leadership meetings are not. */
+const lifeTypes = ['generalAssembly', 'groupMeeting', 'partyLecture', 'themeDay', 'lifeMeeting'];
+/** Meetings whose record needs minutes and a sign-in list (LIFE-12): the 三会一课 and the branch's other life. */
+const recordedTypes = [
+  'generalAssembly',
+  'committeeMeeting',
+  'groupMeeting',
+  'partyLecture',
+  'themeDay',
+  'lifeMeeting',
+];
+
+/**
+ * Whole calendar years around the range, so every period overlapping it is counted in full, plus
+ * the next January (year-end work of the last year may be done then) and, for LIFE-09's carried-in
+ * gaps, the year before.
+ */
+export function lifeWindow(scope: Pick<FactScope, 'from' | 'to'>) {
+  const firstYear = Number(scope.from.slice(0, 4));
+  const lastYear = Number(scope.to.slice(0, 4));
+  return {
+    from: `${firstYear}-01-01`,
+    to: `${lastYear + 1}-01-31`,
+    firstYear,
+    lastYear,
+    lookbackFrom: `${firstYear - 1}-01-01`,
+  };
+}
+
+export async function loadLifeFacts(tx: Tx, scope: FactScope): Promise<LifeFacts> {
+  const w = lifeWindow(scope);
+  const from = sql`${w.from}::date`;
+  const to = sql`${w.to}::date`;
+
+  const counts = await selectRows<{ orgId: string; type: CountedMeetingType; months: Record<string, number> }>(
+    tx,
+    sql`with per_month as (
+      select m.org_id, m.type, to_char(m.held_on, 'YYYY-MM') as month, count(*)::int as n
+      from meetings m join orgs o on o.tenant_id = m.tenant_id and o.id = m.org_id
+      where ${orgFilter(scope)} and m.status in ${held} and m.type in ${list(countedTypes)}
+        and m.held_on between ${from} and ${to}
+      group by m.org_id, m.type, to_char(m.held_on, 'YYYY-MM'))
+    select org_id as "orgId", type, json_object_agg(month, n) as months
+    from per_month group by org_id, type`,
+  );
+  const heldCounts: LifeFacts['held'] = {};
+  for (const r of counts) {
+    heldCounts[r.orgId] ??= {};
+    heldCounts[r.orgId][r.type] = r.months;
+  }
+
+  // The secretary is the holder of the secretary seat, that day, of the term current that day.
+  const lectures = await selectRows<{ orgId: string; year: number; n: number }>(
+    tx,
+    sql`select m.org_id as "orgId", extract(year from m.held_on)::int as year, count(*)::int as n
+    from meetings m join orgs o on o.tenant_id = m.tenant_id and o.id = m.org_id
+    where ${orgFilter(scope)} and o.kind = 'branch' and m.type = 'partyLecture' and m.status in ${held}
+      and m.held_on between ${from} and ${to} and m.lecturer_id is not null
+      and exists (
+        select 1 from positions p
+        where p.tenant_id = m.tenant_id and p.role = 'secretary' and p.person_id = m.lecturer_id
+          and p.valid_from <= m.held_on and (p.valid_to is null or p.valid_to > m.held_on)
+          and p.term_id = (select t.id from terms t where t.tenant_id = m.tenant_id and t.org_id = m.org_id
+            and t.elected_on <= m.held_on order by t.elected_on desc limit 1))
+    group by m.org_id, extract(year from m.held_on)`,
+  );
+  const secretaryLectures: LifeFacts['secretaryLectures'] = {};
+  for (const r of lectures) {
+    secretaryLectures[r.orgId] ??= {};
+    secretaryLectures[r.orgId][r.year] = r.n;
+  }
+
+  // A seat counts while its term is the current one: from its election to the next term's.
+  const seats = await selectRows<{ orgId: string } & Interval>(
+    tx,
+    sql`with t as (
+      select t.tenant_id, t.id, t.org_id, t.elected_on,
+        lead(t.elected_on) over (partition by t.tenant_id, t.org_id order by t.elected_on) as next_on
+      from terms t join orgs o on o.tenant_id = t.tenant_id and o.id = t.org_id
+      where ${orgFilter(scope)} and o.kind = 'branch')
+    select t.org_id as "orgId",
+      to_char(greatest(p.valid_from, t.elected_on), 'YYYY-MM-DD') as "from",
+      to_char(least(p.valid_to, t.next_on), 'YYYY-MM-DD') as "to"
+    from t join positions p on p.tenant_id = t.tenant_id and p.term_id = t.id
+    where p.role in ${list(committeeSeatRoles)}
+      and (t.next_on is null or p.valid_from < t.next_on)
+      and (p.valid_to is null or p.valid_to > t.elected_on)
+      and p.valid_from <= ${to} and (p.valid_to is null or p.valid_to > ${from})`,
+  );
+  const committeeSeats: LifeFacts['committeeSeats'] = {};
+  for (const s of seats) {
+    if (s.to !== null && s.to <= s.from) continue;
+    committeeSeats[s.orgId] ??= [];
+    committeeSeats[s.orgId].push({ from: s.from, to: s.to });
+  }
+
+  const days = await selectRows<{ orgId: string; days: string[] }>(
+    tx,
+    sql`select case when o.kind = 'group' then o.parent_id else o.id end as "orgId",
+      array_agg(distinct to_char(m.held_on, 'YYYY-MM-DD')) as days
+    from meetings m join orgs o on o.tenant_id = m.tenant_id and o.id = m.org_id
+    where ${orgFilter(scope)} and o.kind in ('branch', 'group') and m.status in ${held}
+      and m.type in ${list(lifeTypes)} and m.held_on between ${w.lookbackFrom}::date and ${to}
+    group by 1`,
+  );
+  const lifeDays: LifeFacts['lifeDays'] = {};
+  for (const d of days) lifeDays[d.orgId] = [...d.days].sort();
+
+  const appraisals = await selectRows<AppraisalFact>(
+    tx,
+    sql`select a.id, a.org_id as "orgId", a.year, a.step,
+      to_char(a.started_on, 'YYYY-MM-DD') as "startedOn",
+      to_char(a.peer_review_on, 'YYYY-MM-DD') as "peerReviewOn",
+      to_char(a.vote_on, 'YYYY-MM-DD') as "voteOn",
+      to_char(a.verdict_on, 'YYYY-MM-DD') as "verdictOn",
+      to_char(a.closed_on, 'YYYY-MM-DD') as "closedOn",
+      count(e.person_id)::int as participants,
+      (count(*) filter (where e.verdict = 'excellent'))::int as excellent,
+      (count(*) filter (where e.leading_cadre and (e.votes_excellent is not null or e.votes_qualified is not null
+        or e.votes_basically_qualified is not null or e.votes_unqualified is not null)))::int as "cadresVotedOn"
+    from appraisals a join orgs o on o.tenant_id = a.tenant_id and o.id = a.org_id
+    left join appraisal_entries e on e.tenant_id = a.tenant_id and e.appraisal_id = a.id
+    where ${orgFilter(scope)} and a.year between ${w.firstYear} and ${w.lastYear}
+    group by a.tenant_id, a.id`,
+  );
+
+  const lifePlans = await selectRows<LifePlanFact>(
+    tx,
+    sql`select p.id, p.org_id as "orgId", p.year, p.status, to_char(p.submitted_on, 'YYYY-MM-DD') as "submittedOn"
+    from life_plans p join orgs o on o.tenant_id = p.tenant_id and o.id = p.org_id
+    where ${orgFilter(scope)} and p.year between ${w.firstYear} and ${w.lastYear}`,
+  );
+
+  // Only the defective records come back: a record has minutes (the flag, or text entered here)
+  // and a sign-in list (at least one attendance row of an expected attendee).
+  const recordGaps = await selectRows<RecordGap>(
+    tx,
+    sql`select * from (
+      select m.id, m.org_id as "orgId", m.code, m.type, to_char(m.held_on, 'YYYY-MM-DD') as "heldOn",
+        (m.minutes or coalesce(btrim(m.minutes_text), '') <> '') as "hasMinutes",
+        exists (select 1 from attendance a where a.tenant_id = m.tenant_id and a.meeting_id = m.id and not a.guest)
+          as "hasSignIn"
+      from meetings m join orgs o on o.tenant_id = m.tenant_id and o.id = m.org_id
+      where ${orgFilter(scope)} and o.kind in ('branch', 'group') and m.status in ${held}
+        and m.type in ${list(recordedTypes)} and m.held_on between ${from} and ${to}) r
+    where not ("hasMinutes" and "hasSignIn")
+    order by "heldOn", code`,
+  );
+
+  return {
+    held: heldCounts,
+    secretaryLectures,
+    committeeSeats,
+    lifeDays,
+    lifeDaysFrom: w.from,
+    appraisals: appraisals.map((a) => ({ ...a, year: Number(a.year) })),
+    lifePlans: lifePlans.map((p) => ({ ...p, year: Number(p.year) })),
+    recordGaps,
+  };
 }

@@ -1,0 +1,87 @@
+/**
+ * LIFE-09, “坚持每两周党员过一次组织生活” (000 (二)3; 001 第4条): members of a branch have
+ * organizational life at least every `everyDays` days.
+ *
+ * The check, per branch and month: a day is overdue when more than `everyDays` days have passed
+ * since the branch's last day of organizational life on or before it (its general assemblies,
+ * Party lectures, theme days, life meetings and its groups' meetings; committee meetings are not
+ * members' organizational life). The last such day before the month is carried in, so a stretch
+ * that runs across a month boundary is judged as one. A month with an overdue day is a breach
+ * when closed, a warning while open (counting up to asOf); the message gives the longest run of
+ * days without organizational life in that month, counted up to the month's end.
+ */
+import type { FindingDraft, Rule, RuleContext } from '../compliance/types.ts';
+import { addDays, daysBetween, periodLabel } from '../periods.ts';
+import type { LifeFacts } from './life-facts.ts';
+import { owedPeriods } from './life-owed.ts';
+
+/** The longest run of days without organizational life inside [from, end] that has overdue days, or 0. */
+export function longestOverdueRun(days: string[], before: string, from: string, end: string, everyDays: number) {
+  let last = before;
+  let longest = 0;
+  const consider = (stop: string) => {
+    const firstOverdue = addDays(last, everyDays + 1);
+    const lastOverdue = addDays(stop, -1);
+    const overdueFrom = firstOverdue > from ? firstOverdue : from;
+    if (overdueFrom <= lastOverdue) longest = Math.max(longest, daysBetween(last, stop) - 1);
+  };
+  for (const day of days) {
+    if (day < from) {
+      last = day;
+      continue;
+    }
+    if (day > end) break;
+    consider(day);
+    last = day;
+  }
+  consider(addDays(end, 1));
+  return longest;
+}
+
+export const lifeCadenceRule: Rule<'life'> = {
+  id: 'LIFE-09',
+  family: 'LIFE',
+  title: { zh: '党员每两周过一次组织生活', en: 'Members have organizational life every two weeks' },
+  scope: 'branch',
+  period: 'month',
+  params: {
+    everyDays: {
+      type: 'integer',
+      default: 14,
+      min: 1,
+      max: 92,
+      stricter: 'lower',
+      label: { zh: '组织生活最长间隔', en: 'longest interval between organizational life' },
+      unit: { zh: '天', en: 'days' },
+    },
+  },
+  source: '000 (二)3; 001 第4条',
+  facts: 'life',
+  evaluate(ctx: RuleContext<LifeFacts>) {
+    const out: FindingDraft[] = [];
+    for (const { org, period } of owedPeriods(ctx, ['branch'], 'month')) {
+      const everyDays = Number(ctx.params(org.id).everyDays);
+      // With no organizational life on record before, the run starts at the branch's creation or
+      // at the first evaluated year, whichever is later: an older history is not judged here.
+      const start = org.validFrom > ctx.facts.lifeDaysFrom ? org.validFrom : ctx.facts.lifeDaysFrom;
+      const before = addDays(start, -1);
+      const end = period.state === 'open' && ctx.asOf < period.to ? ctx.asOf : period.to;
+      const longest = longestOverdueRun(ctx.facts.lifeDays[org.id] ?? [], before, period.from, end, everyDays);
+      if (longest === 0) continue;
+      const label = { zh: periodLabel(period.key, 'zh'), en: periodLabel(period.key, 'en') };
+      const open = period.state === 'open';
+      out.push({
+        severity: open ? 'warning' : 'breach',
+        orgId: org.id,
+        period: period.key,
+        evidence: [{ kind: 'org', id: org.id, label: org.name }],
+        numbers: { longestGapDays: longest, everyDays },
+        message: {
+          zh: `${label.zh}${open ? '至今' : ''}党员连续${longest}天未过组织生活（要求至少每${everyDays}天1次）`,
+          en: `${label.en}: ${longest} days in a row without organizational life${open ? ' so far' : ''} (required: at least every ${everyDays} days)`,
+        },
+      });
+    }
+    return out;
+  },
+};
