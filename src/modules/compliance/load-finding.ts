@@ -28,6 +28,10 @@ const labelQueries: Record<string, (tenantId: string, ids: SQL) => SQL> = {
     sql`select ps.id, p.name || '（' || ps.role || '）' as label
       from positions ps join people p on p.tenant_id = ps.tenant_id and p.id = ps.person_id
       where ps.tenant_id = ${t} and ps.id = any(${ids})`,
+  membership: (t, ids) =>
+    sql`select m.id, o.name || '（' || m.valid_from::text || '起）' as label
+      from memberships m join orgs o on o.tenant_id = m.tenant_id and o.id = m.org_id
+      where m.tenant_id = ${t} and m.id = any(${ids})`,
   thoughtReport: (t, ids) =>
     sql`select id, title || '（' || submitted_on::text || '）' as label from thought_reports
       where tenant_id = ${t} and id = any(${ids})`,
