@@ -4,7 +4,7 @@
  */
 import type { FindingDraft, OrgNode, Rule } from '../compliance/types.ts';
 import { daysBetween, validOn } from '../periods.ts';
-import { joinProblems, liveOrgs, type StructureContext } from './org-structure.ts';
+import { daysEn, joinProblems, liveOrgs, type StructureContext } from './org-structure.ts';
 
 const orgEvidence = (org: OrgNode) => ({ kind: 'org' as const, id: org.id, label: org.name });
 
@@ -92,7 +92,7 @@ export const org09: Rule<'structure'> = {
       else if (t.endsOn < ctx.asOf)
         problems.push({
           zh: `已于${t.endsOn}到期，仍未撤销（逾期${daysBetween(t.endsOn, ctx.asOf)}天）`,
-          en: `it ended on ${t.endsOn} and is still open (${daysBetween(t.endsOn, ctx.asOf)} days)`,
+          en: `it ended on ${t.endsOn} and is still open, ${daysEn(daysBetween(t.endsOn, ctx.asOf))} later`,
         });
       if (problems.length === 0) continue;
       const all = joinProblems(problems);

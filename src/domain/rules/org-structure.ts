@@ -120,3 +120,6 @@ export const joinProblems = (problems: { zh: string; en: string }[]) => ({
   zh: problems.map((p) => p.zh).join('；'),
   en: problems.map((p) => p.en).join('; '),
 });
+
+/** `1 day`, `2 days`: English counts in messages. */
+export const daysEn = (n: number) => `${n} day${Math.abs(n) === 1 ? '' : 's'}`;

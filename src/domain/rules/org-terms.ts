@@ -4,7 +4,7 @@
  */
 import type { FindingDraft, Rule, Severity } from '../compliance/types.ts';
 import { addMonths, daysBetween } from '../periods.ts';
-import { isCommitteeRole, joinProblems, liveOrgs, roleNames, termOf, vacancies } from './org-structure.ts';
+import { daysEn, isCommitteeRole, joinProblems, liveOrgs, roleNames, termOf, vacancies } from './org-structure.ts';
 
 export const org06: Rule<'structure'> = {
   id: 'ORG-06',
@@ -59,11 +59,11 @@ export const org06: Rule<'structure'> = {
         message: overdue
           ? {
               zh: `本届任期（${term.electedOn}选举）已于${due}届满，已逾期${-left}天未换届`,
-              en: `The term elected on ${term.electedOn} ended on ${due}; re-election is ${-left} days overdue`,
+              en: `The term elected on ${term.electedOn} ended on ${due}; re-election is ${daysEn(-left)} overdue`,
             }
           : {
               zh: `本届任期（${term.electedOn}选举）将于${due}届满（剩余${left}天），应按时换届`,
-              en: `The term elected on ${term.electedOn} ends on ${due} (${left} days left); hold the re-election on time`,
+              en: `The term elected on ${term.electedOn} ends on ${due} (${daysEn(left)} left); hold the re-election on time`,
             },
         evidence: [{ kind: 'term', id: term.id, label: `${term.electedOn} – ${term.endsOn}` }],
         numbers: { electedOn: term.electedOn, endsOn: term.endsOn, due, daysLeft: left, termYears, warnDays },
@@ -108,7 +108,7 @@ export const org07: Rule<'structure'> = {
         const role = roleNames[v.seat.role] ?? { zh: v.seat.role, en: v.seat.role };
         return {
           zh: `${role.zh}（原任${v.seat.personName}）自${v.since}起空缺${days}天`,
-          en: `the ${role.en} seat (last held by ${v.seat.personName}) has been vacant since ${v.since} (${days} days)`,
+          en: `the ${role.en} seat (last held by ${v.seat.personName}) has been vacant since ${v.since}, ${daysEn(days)}`,
         };
       });
       const all = joinProblems(lines);
