@@ -15,6 +15,7 @@ import planRoutes from '../modules/plans/routes.ts';
 import reportRoutes from '../modules/reports/routes.ts';
 import rosterRoutes from '../modules/roster/routes.ts';
 import tenantRoutes from '../modules/tenants/routes.ts';
+import trainingRoutes from '../modules/training/routes.ts';
 import type { App, AppContext } from './context.ts';
 
 export async function registerModules(api: App, ctx: AppContext) {
@@ -33,5 +34,6 @@ export async function registerModules(api: App, ctx: AppContext) {
   await appraisalRoutes(api, ctx);
   await lifeMeetingRoutes(api, ctx);
   await lifeViewRoutes(api, ctx);
+  await trainingRoutes(api, ctx);
   await complianceRoutes(api, ctx);
 }

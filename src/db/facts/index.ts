@@ -2,16 +2,20 @@
 import type { FactSets } from '../../domain/compliance/fact-sets.ts';
 import type { Tx } from '../connect.ts';
 import { loadDuesFacts } from './dues.ts';
+import { loadFundFacts } from './funds.ts';
 import { loadLifeFacts } from './life.ts';
 import { loadMemberFacts } from './member.ts';
 import type { FactScope } from './scope.ts';
 import { loadStructureFacts } from './structure.ts';
+import { loadTrainingFacts } from './training.ts';
 
 export const factLoaders: { [K in keyof FactSets]: (tx: Tx, scope: FactScope) => Promise<FactSets[K]> } = {
   none: async () => ({}),
   structure: loadStructureFacts,
   life: loadLifeFacts,
   member: loadMemberFacts,
+  training: loadTrainingFacts,
+  funds: loadFundFacts,
   dues: loadDuesFacts,
 };
 

@@ -3,6 +3,8 @@
  * loader of the same name in `src/db/facts/` and shared by all rules that need it.
  */
 import type { DuesFacts } from '../rules/dues-facts.ts';
+import type { EduFacts } from '../rules/edu-facts.ts';
+import type { FundFacts } from '../rules/fund-facts.ts';
 import type { LifeFacts } from '../rules/life-facts.ts';
 import type { MemberFacts } from '../rules/member-facts.ts';
 import type { StructureFacts } from '../rules/org-facts.ts';
@@ -16,6 +18,10 @@ export type FactSets = {
   life: LifeFacts;
   /** Per-member activity: last organizational life, absences and make-ups, reports, transfers (member rules). */
   member: MemberFacts;
+  /** Memberships, leadership seats, study hours per person and year, training sessions (EDU rules). */
+  training: EduFacts;
+  /** College-level orgs' yearly headcounts, budgets, allocations and expenses (FUND rules). */
+  funds: FundFacts;
   /** Per member: owed months, income bases, payments and recorded reasons; dues returned (DUES rules). */
   dues: DuesFacts;
 };

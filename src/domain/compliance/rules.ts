@@ -1,10 +1,19 @@
 /** Every implemented rule, by id. Each family module adds its rules to its own list. */
 import { duesRules } from '../rules/dues.ts';
+import { eduRules } from '../rules/edu.ts';
+import { fundRules } from '../rules/fund.ts';
 import { lifeRules } from '../rules/life.ts';
 import { memberRules } from '../rules/member.ts';
 import { orgRules } from '../rules/org.ts';
 import type { Rule } from './types.ts';
 
-export const implementedRules: Rule[] = [...orgRules, ...lifeRules, ...memberRules, ...duesRules] as Rule[];
+export const implementedRules: Rule[] = [
+  ...orgRules,
+  ...lifeRules,
+  ...memberRules,
+  ...eduRules,
+  ...fundRules,
+  ...duesRules,
+] as Rule[];
 
 export const ruleById = new Map(implementedRules.map((r) => [r.id, r]));
