@@ -16,6 +16,7 @@ import reportRoutes from '../modules/reports/routes.ts';
 import rosterRoutes from '../modules/roster/routes.ts';
 import tenantRoutes from '../modules/tenants/routes.ts';
 import trainingRoutes from '../modules/training/routes.ts';
+import verdictRoutes from '../modules/verdicts/routes.ts';
 import type { App, AppContext } from './context.ts';
 
 export async function registerModules(api: App, ctx: AppContext) {
@@ -36,4 +37,5 @@ export async function registerModules(api: App, ctx: AppContext) {
   await lifeViewRoutes(api, ctx);
   await trainingRoutes(api, ctx);
   await complianceRoutes(api, ctx);
+  await verdictRoutes(api, ctx);
 }

@@ -7,7 +7,7 @@ import { type PeriodKind, periodsOverlapping } from '../periods.ts';
 import type { FactSets } from './fact-sets.ts';
 import { type Override, resolveParams } from './parameters.ts';
 import type { StandardSet } from './standard-sets.ts';
-import type { CoreFacts, Finding, FindingDraft, ParamValues, Rule, RuleContext } from './types.ts';
+import type { CoreFacts, Finding, FindingDraft, ParamValues, Rule, RuleContext, Verdict } from './types.ts';
 
 export type RunInput = {
   rules: Rule[];
@@ -18,7 +18,25 @@ export type RunInput = {
   asOf: string;
   from: string;
   to: string;
+  /** Verdicts on manual rules in the scope and range. */
+  verdicts?: Verdict[];
 };
+
+/** A manual rule finds only what a person judged not met; it never guesses. */
+function manualFindings(rule: Rule, verdicts: Verdict[]): FindingDraft[] {
+  return verdicts
+    .filter((v) => v.rule === rule.id && v.verdict === 'notMet')
+    .map((v) => ({
+      severity: 'breach',
+      orgId: v.orgId,
+      period: v.period,
+      message: {
+        zh: `${rule.title.zh}：经人工判定未达标——${v.note}（${v.decidedByName}，${v.decidedOn}）`,
+        en: `${rule.title.en}: judged not met — ${v.note} (${v.decidedByName}, ${v.decidedOn})`,
+      },
+      evidence: [{ kind: 'verdict', id: v.id }],
+    }));
+}
 
 export const findingKey = (rule: string, d: Pick<FindingDraft, 'orgId' | 'personId' | 'period'>) =>
   `${rule}|${d.orgId}|${d.personId ?? '-'}|${d.period ?? '-'}`;
@@ -63,7 +81,10 @@ export function runRules(input: RunInput): Finding[] {
       params,
       periods,
     };
-    for (const draft of (rule.evaluate as (c: RuleContext<unknown>) => FindingDraft[])(ctx)) {
+    const drafts = rule.manual
+      ? manualFindings(rule, input.verdicts ?? [])
+      : (rule.evaluate as (c: RuleContext<unknown>) => FindingDraft[])(ctx);
+    for (const draft of drafts) {
       const org = orgById.get(draft.orgId);
       if (!org) continue; // outside the evaluated scope
       const key = findingKey(rule.id, draft);

@@ -77,7 +77,17 @@ export type CoreFacts = {
 
 /** Records a finding points to, so a user can open the evidence. */
 export type Evidence = {
-  kind: 'org' | 'person' | 'meeting' | 'term' | 'position' | 'membership' | 'plan' | 'appraisal' | 'thoughtReport';
+  kind:
+    | 'org'
+    | 'person'
+    | 'meeting'
+    | 'term'
+    | 'position'
+    | 'membership'
+    | 'plan'
+    | 'appraisal'
+    | 'thoughtReport'
+    | 'verdict';
   id: string;
   label?: string;
 };
@@ -136,4 +146,16 @@ export type Finding = FindingDraft & {
   source: string;
   tenantId: string;
   key: string;
+};
+
+/** A person's judgement on a manual rule (`rule_verdicts`): the only source of its findings. */
+export type Verdict = {
+  id: string;
+  rule: string;
+  orgId: string;
+  period: string | null;
+  verdict: 'met' | 'notMet';
+  note: string;
+  decidedOn: string;
+  decidedByName: string;
 };

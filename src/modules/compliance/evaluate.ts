@@ -8,6 +8,7 @@ import type { Tx } from '../../db/connect.ts';
 import { loadCoreFacts } from '../../db/facts/core.ts';
 import { loadFactSets } from '../../db/facts/index.ts';
 import type { FactScope } from '../../db/facts/scope.ts';
+import { loadVerdicts } from '../../db/facts/verdicts.ts';
 import { evaluationRuns } from '../../db/schema.ts';
 import { knownRuleIds } from '../../domain/compliance/rule-catalog.ts';
 import { ruleById } from '../../domain/compliance/rules.ts';
@@ -106,16 +107,27 @@ export async function evaluate(tx: Tx, options: EvaluateOptions): Promise<Evalua
   const sets = config.get(options.tenantId)?.sets ?? [];
   const adopted = adoptedRuleIds(sets);
   const ruleIds = [...adopted].filter((id) => !options.rules || options.rules.includes(id));
-  const rules = ruleIds.map((id) => ruleById.get(id)).filter((r): r is Rule => r !== undefined && !r.manual);
+  const rules = ruleIds.map((id) => ruleById.get(id)).filter((r): r is Rule => r !== undefined);
   const core = await loadCoreFacts(tx, scope);
   t = lap('core', t);
   const facts = await loadFactSets(
     tx,
     scope,
-    rules.map((r) => r.facts),
+    rules.filter((r) => !r.manual).map((r) => r.facts),
   );
+  const semesters = new Map(core.universities.flatMap((u) => u.semesters.map((s) => [s.code, s])));
+  const periodEvaluated = (period: string | null) => {
+    if (period === null) return true;
+    const semester = semesters.get(period);
+    const b = boundsOfKey(period) ?? (semester ? { from: semester.startsOn, to: semester.endsOn } : null);
+    return b !== null && b.to >= range.from && b.from <= range.to && b.from <= options.asOf;
+  };
+  const manual = rules.filter((r) => r.manual).map((r) => r.id);
+  const verdicts = manual.length
+    ? (await loadVerdicts(tx, scope, manual)).filter((v) => periodEvaluated(v.period))
+    : [];
   t = lap('facts', t);
-  const found = runRules({ rules, core, facts, config, asOf: options.asOf, from: range.from, to: range.to });
+  const found = runRules({ rules, core, facts, config, verdicts, asOf: options.asOf, from: range.from, to: range.to });
   t = lap('rules', t);
 
   const orgPath = new Map(core.orgs.map((o) => [o.id, o.path]));
@@ -140,7 +152,6 @@ export async function evaluate(tx: Tx, options: EvaluateOptions): Promise<Evalua
         actorName: options.actorName,
       })
       .returning({ id: evaluationRuns.id });
-    const semesters = new Map(core.universities.flatMap((u) => u.semesters.map((s) => [s.code, s])));
     const stored = await storeFindings(
       tx,
       {
