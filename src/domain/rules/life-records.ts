@@ -130,7 +130,10 @@ export const meetingRecordRule: Rule<'life'> = {
         [!g.hasMinutes && (zh ? '会议记录' : 'minutes'), !g.hasSignIn && (zh ? '签到' : 'sign-in list')]
           .filter(Boolean)
           .join(zh ? '、' : ' and ');
-      const zhItems = gaps.map((g) => `${g.heldOn}${typeNames[g.type]?.zh ?? g.type}缺${lacks(g, true)}`).join('；');
+      const zhDay = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+      const zhItems = gaps
+        .map((g) => `${zhDay(g.heldOn)}${typeNames[g.type]?.zh ?? g.type}缺${lacks(g, true)}`)
+        .join('、');
       const enItems = gaps
         .map((g) => `${g.heldOn} ${typeNames[g.type]?.en ?? g.type}: no ${lacks(g, false)}`)
         .join('; ');
