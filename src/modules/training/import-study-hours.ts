@@ -16,7 +16,7 @@ export type ImportStudyResult = { credits: number; people: number; hours: number
 /** Returns the problems (nothing written when there are any) or what was written. */
 export async function importStudyHours(
   tx: Tx,
-  options: { tenantId: string; rows: StudyRow[]; actor: Actor; dryRun: boolean },
+  options: { tenantId: string; rows: StudyRow[]; actor: Actor; dryRun: boolean; issues?: RowIssue[] },
 ): Promise<{ issues: RowIssue[]; result: ImportStudyResult }> {
   const { tenantId, rows, actor } = options;
   const codes = [...new Set(rows.map((r) => r.personCode))];
@@ -33,7 +33,8 @@ export async function importStudyHours(
         )
     : [];
   const byCode = new Map(found.map((p) => [p.code, p]));
-  const issues: RowIssue[] = [];
+  // Problems of the file itself come in from the parser, so the report lists everything at once.
+  const issues: RowIssue[] = [...(options.issues ?? [])];
   for (const r of rows) {
     const person = byCode.get(r.personCode);
     if (!person)
@@ -54,6 +55,7 @@ export async function importStudyHours(
     people: new Set(rows.map((r) => r.personCode)).size,
     hours: Math.round(rows.reduce((sum, r) => sum + r.hours, 0) * 10) / 10,
   };
+  issues.sort((a, b) => a.row - b.row);
   if (issues.length || options.dryRun) return { issues, result };
   await tx.insert(trainingCredits).values(
     rows.map((r) => ({

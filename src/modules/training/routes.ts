@@ -260,9 +260,10 @@ export default async function trainingRoutes(app: App, ctx: AppContext) {
       const tenantId = importTenantOf(actor, req.query.universityId, reject);
       const buffer = await readUploadedWorkbook(req, reject);
       const { rows, issues } = await parseStudyWorkbook(buffer, today());
-      if (issues.length) throw studyRejected(issues);
+      // A file without its columns cannot be checked row by row.
+      if (issues.some((i) => i.row <= 1)) throw studyRejected(issues);
       const dryRun = req.query.dryRun;
-      const outcome = await db.transaction((tx) => importStudyHours(tx, { tenantId, rows, actor, dryRun }));
+      const outcome = await db.transaction((tx) => importStudyHours(tx, { tenantId, rows, actor, dryRun, issues }));
       if (outcome.issues.length) throw studyRejected(outcome.issues);
       return { ...outcome.result, dryRun };
     },
