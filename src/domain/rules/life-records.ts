@@ -133,7 +133,7 @@ export const meetingRecordRule: Rule<'life'> = {
       const zhDay = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
       const zhItems = gaps
         .map((g) => `${zhDay(g.heldOn)}${typeNames[g.type]?.zh ?? g.type}缺${lacks(g, true)}`)
-        .join('、');
+        .join('；');
       const enItems = gaps
         .map((g) => `${g.heldOn} ${typeNames[g.type]?.en ?? g.type}: no ${lacks(g, false)}`)
         .join('; ');
