@@ -5,6 +5,7 @@ import auditRoutes from '../modules/audit/routes.ts';
 import authRoutes from '../modules/auth/routes.ts';
 import complianceRoutes from '../modules/compliance/routes.ts';
 import datasetRoutes from '../modules/dataset/routes.ts';
+import duesRoutes from '../modules/dues/routes.ts';
 import lifeMeetingRoutes from '../modules/life-meetings/routes.ts';
 import lifeViewRoutes from '../modules/life-views/routes.ts';
 import meetingImportRoutes from '../modules/meeting-import/routes.ts';
@@ -38,4 +39,5 @@ export async function registerModules(api: App, ctx: AppContext) {
   await trainingRoutes(api, ctx);
   await complianceRoutes(api, ctx);
   await verdictRoutes(api, ctx);
+  await duesRoutes(api, ctx);
 }

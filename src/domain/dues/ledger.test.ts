@@ -63,10 +63,11 @@ describe('member ledger and arrears', () => {
     expect(ledger.find((m) => m.month === '2022-01')).toMatchObject({ due: 24000, baseId: 'base2', basisPoints: 200 });
   });
 
-  it('a month before any base has no amount and counts as unpaid when nothing was paid', () => {
+  it('accounting starts with the first base: earlier months are neither arrears nor unpaid', () => {
     const ledger = memberLedger(records({ bases: [{ ...staffBase, effectiveMonth: '2022-03' }] }));
     expect(ledger[0]).toMatchObject({ due: null, outstanding: 0 });
-    expect(arrearsOf(ledger, '2022-04-02').consecutiveUnpaid).toBe(15);
+    const arrears = arrearsOf(ledger, '2022-04-02');
+    expect(arrears).toMatchObject({ months: ['2022-03'], amount: 9750, consecutiveUnpaid: 1 });
   });
 
   it('a gap in membership ends the run of unpaid months', () => {

@@ -11,6 +11,9 @@
  *   The current month is never in arrears.
  * - “Unpaid” for DUES-03 means nothing at all was paid for the month (a part payment is a DUES-02
  *   matter, not a sign of lapse); a month covered by a recorded reason breaks the run.
+ * - Dues accounting starts with a member's first income base: months before it have no amount,
+ *   are neither arrears nor unpaid (the platform does not know that history), and DUES-01 reports
+ *   the missing base instead.
  */
 import { type DuesCategory, type DuesSchedule, duesSchedules, monthlyDues } from './brackets.ts';
 import { addMonth, lastDayOf, monthOf } from './months.ts';
@@ -104,21 +107,21 @@ export function memberLedger(records: MemberDuesRecords, schedules: DuesSchedule
 }
 
 export type Arrears = {
-  /** Ended months with less paid than due (or nothing paid where no base is known). */
+  /** Ended months with less paid than due. */
   months: string[];
-  /** Fen owed for those months (months without a base count nothing: their amount is unknown). */
+  /** Fen owed for those months. */
   amount: number;
   /** Consecutive ended months, up to the last one, with nothing paid and no recorded reason. */
   consecutiveUnpaid: number;
   unpaidSince: string | null;
 };
 
-const unpaid = (m: LedgerMonth) => m.paid === 0 && (m.due === null || m.due > 0);
+const unpaid = (m: LedgerMonth) => m.paid === 0 && m.due !== null && m.due > 0;
 
 export function arrearsOf(ledger: LedgerMonth[], asOf: string): Arrears {
   const current = monthOf(asOf);
   const ended = ledger.filter((m) => m.month < current);
-  const owing = ended.filter((m) => m.outstanding > 0 || (m.due === null && m.paid === 0));
+  const owing = ended.filter((m) => m.outstanding > 0);
   let consecutiveUnpaid = 0;
   let unpaidSince: string | null = null;
   let expected = addMonth(current, -1);
