@@ -5,6 +5,7 @@ import auditRoutes from '../modules/audit/routes.ts';
 import authRoutes from '../modules/auth/routes.ts';
 import complianceRoutes from '../modules/compliance/routes.ts';
 import datasetRoutes from '../modules/dataset/routes.ts';
+import fundRoutes from '../modules/funds/routes.ts';
 import duesRoutes from '../modules/dues/routes.ts';
 import lifeMeetingRoutes from '../modules/life-meetings/routes.ts';
 import lifeViewRoutes from '../modules/life-views/routes.ts';
@@ -37,6 +38,7 @@ export async function registerModules(api: App, ctx: AppContext) {
   await lifeMeetingRoutes(api, ctx);
   await lifeViewRoutes(api, ctx);
   await trainingRoutes(api, ctx);
+  await fundRoutes(api, ctx);
   await complianceRoutes(api, ctx);
   await verdictRoutes(api, ctx);
   await duesRoutes(api, ctx);
