@@ -198,7 +198,7 @@ function HeatmapSection({ orgId }: { orgId: string | undefined }) {
                     data-testid="heat-rows"
                     rowKey={(r) => r.org.id}
                     size="small"
-                    pagination={data.rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+                    pagination={false}
                     dataSource={data.rows}
                     columns={columns}
                     scroll={{ x: 520 }}

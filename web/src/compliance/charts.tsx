@@ -176,8 +176,8 @@ export function TrendChart({
     xAxis: { type: 'category', data: periods },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { type: 'line', name: labels.breach, data: breach, itemStyle: { color: severityHex.breach }, smooth: true },
-      { type: 'line', name: labels.warning, data: warning, itemStyle: { color: severityHex.warning }, smooth: true },
+      { type: 'line', name: labels.breach, data: breach, itemStyle: { color: severityHex.breach } },
+      { type: 'line', name: labels.warning, data: warning, itemStyle: { color: severityHex.warning } },
     ],
   };
   return <EChart testId="trend-chart" option={option} height={260} />;

@@ -3,6 +3,7 @@
  * account can use, and the org tree navigator for those who browse the tree.
  */
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
@@ -21,6 +22,7 @@ import { api } from '../api/client.ts';
 import type { Locale } from '../api/types.ts';
 import { useSession } from '../auth/session.tsx';
 import { complianceMenu, compliancePaths } from '../compliance/menu.tsx';
+import { duesMenu, duesPaths } from '../dues/menu.tsx';
 import { features } from '../features.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { lifeMenu, lifePaths } from '../pages/life/menu.tsx';
@@ -74,6 +76,9 @@ export function AppLayout() {
       label: t('nav.compliance'),
       children: compliance,
     });
+  const duesFunds: MenuItem[] = [...duesMenu(t, abilities)];
+  if (duesFunds.length)
+    items.push({ key: 'duesFunds', icon: <AccountBookOutlined />, label: t('nav.duesFunds'), children: duesFunds });
   const system: MenuItem[] = [];
   if (features.accounts && abilities.managesAccounts)
     system.push({
@@ -94,7 +99,7 @@ export function AppLayout() {
   const selected =
     path.startsWith('/members/') && abilities.selfOnly
       ? path
-      : ([...lifePaths, ...compliancePaths, '/orgs', '/members', '/accounts', '/audit', '/import', '/account'].find(
+      : ([...lifePaths, ...compliancePaths, ...duesPaths, '/orgs', '/members', '/accounts', '/audit', '/import', '/account'].find(
           (p) => path === p || path.startsWith(`${p}/`),
         ) ?? path);
 
@@ -104,7 +109,13 @@ export function AppLayout() {
       mode={mode}
       items={items}
       selectedKeys={[selected]}
-      defaultOpenKeys={mode === 'inline' && siderCollapsed ? [] : ['life', 'compliance', 'system']}
+      defaultOpenKeys={
+        mode === 'inline' && siderCollapsed
+          ? []
+          : path.startsWith('/compliance')
+            ? ['compliance', 'system']
+            : ['life', 'system']
+      }
       style={mode === 'inline' ? { borderInlineEnd: 0 } : { flex: 1, minWidth: 0 }}
       onClick={() => narrow && setCollapsed(true)}
     />
