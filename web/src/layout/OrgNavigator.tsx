@@ -31,6 +31,9 @@ const orgFilteredPaths = [
   '/life/counts',
 ];
 
+/** Compliance pages scope by `?org=`: picking a node moves them to that org. */
+const orgScopedPaths = ['/compliance', '/compliance/findings', '/compliance/scorecard'];
+
 function matches(node: OrgNode, q: string) {
   return node.name.toLowerCase().includes(q) || node.code.toLowerCase().includes(q);
 }
@@ -63,7 +66,9 @@ export function OrgNavigator({ onPicked }: { onPicked?: () => void }) {
     ? location.pathname.split('/')[2]
     : orgFilteredPaths.includes(location.pathname)
       ? params.get('orgId')
-      : null;
+      : orgScopedPaths.includes(location.pathname)
+        ? params.get('org')
+        : null;
 
   const { treeData, searchExpanded } = useMemo(() => {
     const roots = tree.data?.roots ?? [];
@@ -108,7 +113,12 @@ export function OrgNavigator({ onPicked }: { onPicked?: () => void }) {
   }, [selectedId, tree.data]);
 
   const pick = (id: string) => {
-    if (orgFilteredPaths.includes(location.pathname)) {
+    if (orgScopedPaths.includes(location.pathname)) {
+      const next = new URLSearchParams(params);
+      next.set('org', id);
+      next.delete('page');
+      navigate(`${location.pathname}?${next.toString()}`);
+    } else if (orgFilteredPaths.includes(location.pathname)) {
       const next = new URLSearchParams(params);
       next.set('orgId', id);
       next.delete('page');
