@@ -22,8 +22,8 @@ export type SeatFact = {
   dualLeader: boolean;
   personName: string;
   personCategory: string;
+  /** Free text (处长, 辅导员, 讲师 …): what ORG-11/12 can read of a post. */
   title: string | null;
-  unit: string | null;
   /** The holder's membership on asOf (any org), or null when they have none then. */
   memberStatus: string | null;
   memberStanding: string | null;

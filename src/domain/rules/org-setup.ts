@@ -103,7 +103,8 @@ export const org02: Rule<'structure'> = {
   facts: 'structure',
   evaluate(ctx) {
     const out: FindingDraft[] = [];
-    for (const branch of liveOrgs(ctx, ['branch'])) {
+    // Only a joint branch (several units) can exceed the limit, whose minimum is 2.
+    for (const branch of liveOrgs(ctx, ['branch']).filter((o) => o.jointUnits.length > 1)) {
       const maxUnits = Number(ctx.params(branch.id).maxUnits);
       const units = branch.jointUnits.length;
       if (units <= maxUnits) continue;
