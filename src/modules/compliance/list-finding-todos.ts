@@ -32,7 +32,7 @@ export async function listFindingTodos(tx: Tx, options: { actor: Actor }) {
   }>(
     tx,
     sql`select f.id, f.rule, f.severity, f.org_id as "orgId", o.name as "orgName", f.person_id as "personId", f.period,
-        f.message_zh as "messageZh", f.message_en as "messageEn", ${mine} as mine,
+        f.message_zh as "messageZh", f.message_en as "messageEn", coalesce(${mine}, false) as mine,
         to_char(f.opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "openedAt"
       from findings f join orgs o on o.tenant_id = f.tenant_id and o.id = f.org_id
       where f.status = 'open' and ((${runs} and f.severity in ('breach', 'warning')) or ${mine})
