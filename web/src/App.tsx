@@ -5,11 +5,13 @@ import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useSession } from './auth/session.tsx';
 import { complianceHome, complianceRoutes } from './compliance/routes.tsx';
 import { features } from './features.ts';
+import { fundsRoutes } from './funds/routes.tsx';
 import { useI18n } from './i18n/index.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { checkinRoute, lifeHome, lifeRoutes } from './pages/life/routes.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { trainingRoutes } from './training/routes.tsx';
 
 const OrgPage = lazy(() => import('./pages/org/OrgPage.tsx'));
 const MemberListPage = lazy(() => import('./pages/members/MemberListPage.tsx'));
@@ -149,6 +151,8 @@ export function App() {
             />
             {lifeRoutes(abilities)}
             {complianceRoutes(abilities)}
+            {trainingRoutes(abilities)}
+            {fundsRoutes(abilities)}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -1,5 +1,7 @@
 import { complianceEnUS } from '../compliance/texts.ts';
+import { fundsEnUS } from '../funds/texts.ts';
 import { lifeEnUS } from '../pages/life/texts.ts';
+import { trainingEnUS } from '../training/texts.ts';
 import type { Dict } from './zh-CN.ts';
 
 /** English texts; the type makes a missing key a compile error. */
@@ -293,4 +295,6 @@ export const enUS: Dict = {
   'entity.dataset': 'Dataset',
   ...lifeEnUS,
   ...complianceEnUS,
+  ...trainingEnUS,
+  ...fundsEnUS,
 };

@@ -1,6 +1,8 @@
 /** Chinese texts: the default language and the source of the keys. */
 import { complianceZhCN } from '../compliance/texts.ts';
+import { fundsZhCN } from '../funds/texts.ts';
 import { lifeZhCN } from '../pages/life/texts.ts';
+import { trainingZhCN } from '../training/texts.ts';
 
 export const zhCN = {
   'app.name': '支部 Zhibu',
@@ -292,6 +294,8 @@ export const zhCN = {
   'entity.dataset': '数据集',
   ...lifeZhCN,
   ...complianceZhCN,
+  ...trainingZhCN,
+  ...fundsZhCN,
 };
 
 export type Dict = { [K in keyof typeof zhCN]: string };

@@ -9,6 +9,7 @@ import {
   CalendarOutlined,
   ImportOutlined,
   LogoutOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -24,8 +25,10 @@ import { useSession } from '../auth/session.tsx';
 import { complianceMenu, compliancePaths } from '../compliance/menu.tsx';
 import { duesMenu, duesPaths } from '../dues/menu.tsx';
 import { features } from '../features.ts';
+import { fundsMenu, fundsPaths } from '../funds/menu.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { lifeMenu, lifePaths } from '../pages/life/menu.tsx';
+import { trainingMenu, trainingPaths } from '../training/menu.tsx';
 import { OrgNavigator } from './OrgNavigator.tsx';
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -68,6 +71,10 @@ export function AppLayout() {
   }
   if (life.section.length)
     items.push({ key: 'life', icon: <CalendarOutlined />, label: t('nav.life'), children: life.section });
+  const training = trainingMenu(t, abilities, account?.personId);
+  items.push(...training.top);
+  if (training.section.length)
+    items.push({ key: 'training', icon: <ReadOutlined />, label: t('nav.training'), children: training.section });
   const compliance = complianceMenu(t, abilities);
   if (compliance.length)
     items.push({
@@ -76,7 +83,7 @@ export function AppLayout() {
       label: t('nav.compliance'),
       children: compliance,
     });
-  const duesFunds: MenuItem[] = [...duesMenu(t, abilities)];
+  const duesFunds: MenuItem[] = [...duesMenu(t, abilities), ...fundsMenu(t, abilities)];
   if (duesFunds.length)
     items.push({ key: 'duesFunds', icon: <AccountBookOutlined />, label: t('nav.duesFunds'), children: duesFunds });
   const system: MenuItem[] = [];
@@ -99,7 +106,7 @@ export function AppLayout() {
   const selected =
     path.startsWith('/members/') && abilities.selfOnly
       ? path
-      : ([...lifePaths, ...compliancePaths, ...duesPaths, '/orgs', '/members', '/accounts', '/audit', '/import', '/account'].find(
+      : ([...lifePaths, ...compliancePaths, ...trainingPaths, ...fundsPaths, ...duesPaths, '/orgs', '/members', '/accounts', '/audit', '/import', '/account'].find(
           (p) => path === p || path.startsWith(`${p}/`),
         ) ?? path);
 
