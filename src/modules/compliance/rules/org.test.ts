@@ -14,6 +14,7 @@ import {
   buildUniversity,
 } from '../../../../test/factories.ts';
 import type { Database, Db } from '../../../db/connect.ts';
+import { parameterOverrides } from '../../../db/schema.ts';
 import { namesCounselorOrTeacher, namesUnitHead } from '../../../domain/rules/org-secretaries.ts';
 
 const ASOF = '2026-06-15';
@@ -269,6 +270,32 @@ describe('ORG-05 groups above 30 members', () => {
     expect(findings[1].messageEn).toBe(
       'The branch has 32 members (groups are required above 30): no group leader in 第二党小组; 3 members are in no group',
     );
+  });
+});
+
+describe('parameters per subtree', () => {
+  it('uses the override of the subtree a branch is in (ORG-01 minFull 5 in one college only)', async () => {
+    const w = await world();
+    const strict = await buildOrg(db, { tenantId: w.t, parentId: w.u.rootId, kind: 'college', code: 'c2' });
+    await db.insert(parameterOverrides).values({
+      tenantId: w.t,
+      rule: 'ORG-01',
+      orgId: strict.id,
+      values: { minFull: 5 },
+      reason: '本学院要求',
+    });
+    const here = await w.branch('here');
+    await w.members(here.id, 4);
+    const there = await buildOrg(db, { tenantId: w.t, parentId: strict.id, kind: 'branch', code: 'there' });
+    await w.members(there.id, 4);
+    expect((await w.run('ORG-01')).map(pick)).toEqual([
+      {
+        severity: 'breach',
+        org: 'there',
+        member: null,
+        message: '支部正式党员仅4名（要求至少5名），应与其他单位组建联合党支部',
+      },
+    ]);
   });
 });
 
