@@ -11,19 +11,25 @@
  * days without organizational life in that month, counted up to the month's end.
  */
 import type { FindingDraft, Rule, RuleContext } from '../compliance/types.ts';
-import { addDays, daysBetween, periodLabel } from '../periods.ts';
+import { periodLabel } from '../periods.ts';
 import type { LifeFacts } from './life-facts.ts';
 import { owedPeriods } from './life-owed.ts';
 
-/** The longest run of days without organizational life inside [from, end] that has overdue days, or 0. */
-export function longestOverdueRun(days: string[], before: string, from: string, end: string, everyDays: number) {
+/** A day as a whole number (days since 1970-01-01), so runs are integer arithmetic. */
+export const dayNumber = (day: string) =>
+  Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
+
+/**
+ * The longest run of days without organizational life that has an overdue day inside [from, end],
+ * or 0. `days` are sorted day numbers of organizational life; `before` is the day the run starts
+ * from when none precedes `from`.
+ */
+export function longestOverdueRun(days: number[], before: number, from: number, end: number, everyDays: number) {
   let last = before;
   let longest = 0;
-  const consider = (stop: string) => {
-    const firstOverdue = addDays(last, everyDays + 1);
-    const lastOverdue = addDays(stop, -1);
-    const overdueFrom = firstOverdue > from ? firstOverdue : from;
-    if (overdueFrom <= lastOverdue) longest = Math.max(longest, daysBetween(last, stop) - 1);
+  const consider = (stop: number) => {
+    const overdueFrom = Math.max(last + everyDays + 1, from);
+    if (overdueFrom <= stop - 1) longest = Math.max(longest, stop - last - 1);
   };
   for (const day of days) {
     if (day < from) {
@@ -34,7 +40,7 @@ export function longestOverdueRun(days: string[], before: string, from: string, 
     consider(day);
     last = day;
   }
-  consider(addDays(end, 1));
+  consider(end + 1);
   return longest;
 }
 
@@ -59,14 +65,28 @@ export const lifeCadenceRule: Rule<'life'> = {
   facts: 'life',
   evaluate(ctx: RuleContext<LifeFacts>) {
     const out: FindingDraft[] = [];
+    const numbered = new Map<string, number[]>();
+    const daysOf = (orgId: string) => {
+      let days = numbered.get(orgId);
+      if (!days) {
+        days = (ctx.facts.lifeDays[orgId] ?? []).map(dayNumber);
+        numbered.set(orgId, days);
+      }
+      return days;
+    };
     for (const { org, period } of owedPeriods(ctx, ['branch'], 'month')) {
       const everyDays = Number(ctx.params(org.id).everyDays);
       // With no organizational life on record before, the run starts at the branch's creation or
       // at the first evaluated year, whichever is later: an older history is not judged here.
       const start = org.validFrom > ctx.facts.lifeDaysFrom ? org.validFrom : ctx.facts.lifeDaysFrom;
-      const before = addDays(start, -1);
       const end = period.state === 'open' && ctx.asOf < period.to ? ctx.asOf : period.to;
-      const longest = longestOverdueRun(ctx.facts.lifeDays[org.id] ?? [], before, period.from, end, everyDays);
+      const longest = longestOverdueRun(
+        daysOf(org.id),
+        dayNumber(start) - 1,
+        dayNumber(period.from),
+        dayNumber(end),
+        everyDays,
+      );
       if (longest === 0) continue;
       const label = { zh: periodLabel(period.key, 'zh'), en: periodLabel(period.key, 'en') };
       const open = period.state === 'open';
