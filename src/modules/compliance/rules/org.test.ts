@@ -362,6 +362,21 @@ describe('ORG-06 re-election when the term ends', () => {
   });
 });
 
+describe('ORG-06 for a college', () => {
+  it('breaches a college committee whose recorded five-year term has ended', async () => {
+    const w = await world();
+    await w.term(w.college.id, [], { electedOn: '2021-05-01', endsOn: '2026-04-30' });
+    expect((await w.run('ORG-06')).map(pick)).toEqual([
+      {
+        severity: 'breach',
+        org: 'c1',
+        member: null,
+        message: '本届任期（2021-05-01选举）已于2026-04-30届满，已逾期46天未换届',
+      },
+    ]);
+  });
+});
+
 describe('ORG-07 vacant seats filled within 90 days', () => {
   it('passes a seat filled by a by-election', async () => {
     const w = await world();
