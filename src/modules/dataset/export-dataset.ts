@@ -36,6 +36,8 @@ const compare = (...pairs: [string | number | null, string | number | null][]) =
   return 0;
 };
 
+import { exportTrainingAndFunds } from './training-funds-sections.ts';
+
 export async function exportDataset(db: Tx, options: { tenantId: string }): Promise<Dataset> {
   const { tenantId } = options;
   const [tenant] = await db.select().from(tenants).where(eq(tenants.id, tenantId));
@@ -64,6 +66,7 @@ export async function exportDataset(db: Tx, options: { tenantId: string }): Prom
   const personCode = new Map(personRows.map((p) => [p.id, p.code]));
   const codeOfOrg = (id: string) => orgCode.get(id) as string;
   const codeOfPerson = (id: string) => personCode.get(id) as string;
+  const trainingAndFunds = await exportTrainingAndFunds(db, { tenantId, codeOfOrg, codeOfPerson });
   const roleOrder = (role: string) => positionRoles.indexOf(role as (typeof positionRoles)[number]);
 
   const parameters = parameterRows
@@ -248,6 +251,7 @@ export async function exportDataset(db: Tx, options: { tenantId: string }): Prom
           .sort((x, y) => compare([x.person, y.person])),
       }))
       .sort((a, b) => compare([a.org, b.org], [a.year, b.year])),
+    ...trainingAndFunds,
   };
 }
 

@@ -105,6 +105,11 @@ describe('importDataset: p1', () => {
       semesters: 2,
       headcounts: 1,
       parameters: 0,
+      trainingSessions: 0,
+      trainingCredits: 0,
+      fundBudgets: 0,
+      fundAllocations: 0,
+      fundExpenses: 0,
     });
     const n = (rows: { n: number }[]) => rows[0].n;
     const count = sql<number>`count(*)::int`;

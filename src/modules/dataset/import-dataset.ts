@@ -31,6 +31,7 @@ import { isUniqueViolation } from '../members/unique-violation.ts';
 import { createUniversity } from '../tenants/create-university.ts';
 import { insertMany } from './bulk-insert.ts';
 import type { DatasetIssue, DatasetOrg } from './schema.ts';
+import { importTrainingAndFunds } from './training-funds-sections.ts';
 import { validateDataset } from './validate-dataset.ts';
 
 export type ImportDatasetOptions = {
@@ -53,6 +54,11 @@ export type DatasetCounts = {
   semesters: number;
   headcounts: number;
   parameters: number;
+  trainingSessions: number;
+  trainingCredits: number;
+  fundBudgets: number;
+  fundAllocations: number;
+  fundExpenses: number;
 };
 
 /** When a document names no date at all, the university's records start here. */
@@ -308,6 +314,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
     })),
   );
   await insertMany(tx, appraisalEntries, entryRows);
+  const trainingAndFunds = await importTrainingAndFunds(tx, dataset, { tenantId, orgId, personId });
 
   await insertMany(
     tx,
@@ -344,6 +351,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
     semesters: university.calendar.length,
     headcounts: university.headcount.length,
     parameters: university.parameters.length,
+    ...trainingAndFunds,
   };
   await recordAudit(tx, options.actor, {
     action: 'import',

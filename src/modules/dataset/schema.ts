@@ -17,6 +17,7 @@ import {
   standings,
 } from '../../domain/vocabulary.ts';
 import { isoDate } from '../../server/zod.ts';
+import { fundsSchema, trainingCreditSchema, trainingSessionSchema } from './training-funds-sections.ts';
 
 export const DATASET_FORMAT = 'zhibu-dataset/1';
 
@@ -215,7 +216,7 @@ export const appraisalSchema = z.strictObject({
  * Sections the contract defines for later capabilities. They parse as anything here so that the
  * validator can report them as "not yet supported" (when non-empty) instead of a bare unknown key.
  */
-export const pendingSections = ['development', 'training', 'dues'] as const;
+export const pendingSections = ['development', 'dues'] as const;
 
 export const datasetSchema = z.strictObject({
   format: z.literal(DATASET_FORMAT),
@@ -228,7 +229,9 @@ export const datasetSchema = z.strictObject({
   thoughtReports: z.array(thoughtReportSchema).default([]),
   appraisals: z.array(appraisalSchema).default([]),
   development: z.unknown().optional(),
-  training: z.unknown().optional(),
+  trainingSessions: z.array(trainingSessionSchema).default([]),
+  training: z.array(trainingCreditSchema).default([]),
+  funds: fundsSchema.optional(),
   dues: z.unknown().optional(),
 });
 

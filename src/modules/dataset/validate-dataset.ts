@@ -12,6 +12,7 @@ import { ruleById } from '../../domain/compliance/rules.ts';
 import { standardSetByCode } from '../../domain/compliance/standard-sets.ts';
 import { isoDate } from '../../server/zod.ts';
 import { type Dataset, type DatasetIssue, datasetSchema, pendingSections } from './schema.ts';
+import { checkTrainingAndFunds } from './training-funds-sections.ts';
 
 export type DatasetValidation = { ok: true; dataset: Dataset; issues: [] } | { ok: false; issues: DatasetIssue[] };
 
@@ -53,6 +54,9 @@ const sectionOrder = [
   'meetings',
   'thoughtReports',
   'appraisals',
+  'trainingSessions',
+  'training',
+  'funds',
 ];
 
 /** Sections in the order of the format, record indexes as numbers, anything else alphabetically. */
@@ -146,6 +150,7 @@ function crossCheck(doc: Raw, issues: IssueList) {
   checkMeetings(items(doc.meetings), people, orgOrRoot, issues);
   checkThoughtReports(items(doc.thoughtReports), orgs, people, issues);
   checkAppraisals(items(doc.appraisals), orgs, people, issues);
+  checkTrainingAndFunds(doc, { universityCode, orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
 }
 
 function checkThoughtReports(
