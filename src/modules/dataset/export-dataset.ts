@@ -23,6 +23,7 @@ import {
 } from '../../db/schema.ts';
 import { notFound } from '../../server/errors.ts';
 import { DATASET_FORMAT, type Dataset, positionRoles } from './schema.ts';
+import { exportTrainingAndFunds } from './training-funds-sections.ts';
 
 /** Code order independent of the machine's locale. */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -35,8 +36,6 @@ const compare = (...pairs: [string | number | null, string | number | null][]) =
   }
   return 0;
 };
-
-import { exportTrainingAndFunds } from './training-funds-sections.ts';
 
 export async function exportDataset(db: Tx, options: { tenantId: string }): Promise<Dataset> {
   const { tenantId } = options;
