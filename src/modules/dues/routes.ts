@@ -10,6 +10,7 @@ import { collectionWorkbook } from './collection-workbook.ts';
 import { createBase } from './create-base.ts';
 import { createReason } from './create-reason.ts';
 import { createReturn } from './create-return.ts';
+import { duesImportRoutes } from './import-routes.ts';
 import { memberDues } from './member-dues.ts';
 import { recordPayments } from './record-payments.ts';
 import {
@@ -61,6 +62,7 @@ const presentPayment = (p: z.infer<typeof paymentView> & Record<string, unknown>
 export default async function duesRoutes(app: App, ctx: AppContext) {
   const { db } = ctx;
   const today = () => todayInShanghai(ctx.now());
+  await duesImportRoutes(app, ctx);
 
   app.get(
     '/dues/brackets',
