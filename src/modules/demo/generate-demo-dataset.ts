@@ -25,6 +25,7 @@ import {
   staffFirst,
 } from './draw-committees.ts';
 import { drawMeetings, type Imperfection } from './draw-meetings.ts';
+import { drawTrainingAndFunds } from './draw-training-funds.ts';
 import {
   admissionBatches,
   CodeBook,
@@ -459,7 +460,7 @@ export function generateDemoWorld({ asOf, seed = 1 }: DemoOptions): {
     })),
   };
   const { meetings, imperfections } = drawMeetings({ asOf, seed, ...document });
-  return { document: { ...document, meetings }, imperfections };
+  return { document: { ...document, meetings, ...drawTrainingAndFunds({ asOf, seed, ...document }) }, imperfections };
 }
 
 /** Spring (`YYYY-1`, February–July) and autumn (`YYYY-2`, September–January) semesters. */
