@@ -5,6 +5,7 @@
  * panel with where the value came from. The branch and finding are chosen through the API from
  * the evaluated demo data, so the test follows the data rather than restating it.
  */
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { choose } from './antd.ts';
 import { type BrowserSuite, useBrowser } from './harness.ts';
@@ -206,5 +207,54 @@ describe('compliance', () => {
     } finally {
       await phone.close();
     }
+  });
+
+  it('filters the findings list by family and severity and exports the same rows to Excel', async () => {
+    await b.signIn();
+    await ensureEvaluated(b);
+    const expected = await b.api<{ total: number }>(
+      'GET',
+      '/compliance/findings?family=LIFE&severity=breach&pageSize=1',
+    );
+    expect(expected.json.total).toBeGreaterThan(0);
+    const { page } = b;
+
+    // A filtered list is linkable: the family comes from the address, the severity from its field.
+    await page.goto('/compliance/findings?family=LIFE');
+    expect(
+      await page
+        .getByLabel('类别', { exact: true })
+        .locator('xpath=ancestor::div[contains(@class,"ant-select ")][1]')
+        .textContent(),
+    ).toContain('组织生活');
+    await choose(page, page.getByLabel('严重程度', { exact: true }), '违规');
+    await page.waitForURL(
+      (url) => url.searchParams.get('family') === 'LIFE' && url.searchParams.get('severity') === 'breach',
+    );
+    const table = page.getByTestId('findings-table');
+    await expect
+      .poll(() => page.locator('.ant-pagination-total-text').textContent())
+      .toBe(`共 ${expected.json.total} 条`);
+    const tags = await table.locator('tbody tr td:first-child .ant-tag').allTextContents();
+    expect(tags.length).toBeGreaterThan(0);
+    expect(new Set(tags)).toEqual(new Set(['违规']));
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /导出 Excel/ }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await file.path());
+    const sheet = workbook.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const familyAt = header.indexOf('类别');
+    const severityAt = header.indexOf('严重程度');
+    const rows: unknown[][] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) rows.push(row.values as unknown[]);
+    });
+    expect(rows.length).toBe(expected.json.total);
+    expect(new Set(rows.map((r) => r[familyAt]))).toEqual(new Set(['LIFE']));
+    expect(new Set(rows.map((r) => r[severityAt]))).toEqual(new Set(['违规']));
   });
 });
