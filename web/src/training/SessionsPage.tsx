@@ -20,7 +20,7 @@ import {
   Table,
   Typography,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
@@ -39,7 +39,8 @@ type FormValues = {
   kind: string;
   audience: string;
   title: string;
-  dates: [Dayjs, Dayjs];
+  startsOn: Dayjs;
+  endsOn?: Dayjs | null;
   hours: number;
   place?: string;
   attendees: string[];
@@ -66,8 +67,8 @@ function SessionDrawer({ open, onClose, defaultOrgId }: { open: boolean; onClose
         kind: v.kind,
         audience: v.audience,
         title: v.title,
-        startsOn: v.dates[0].format('YYYY-MM-DD'),
-        endsOn: v.dates[1].format('YYYY-MM-DD'),
+        startsOn: v.startsOn.format('YYYY-MM-DD'),
+        endsOn: v.endsOn ? v.endsOn.format('YYYY-MM-DD') : undefined,
         hours: v.hours,
         place: v.place || null,
         attendees: v.attendees ?? [],
@@ -88,7 +89,13 @@ function SessionDrawer({ open, onClose, defaultOrgId }: { open: boolean; onClose
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ orgId: defaultOrgId, kind: 'partySchool', audience: 'members', attendees: [] }}
+        initialValues={{
+          orgId: defaultOrgId,
+          kind: 'partySchool',
+          audience: 'members',
+          attendees: [],
+          startsOn: dayjs(),
+        }}
       >
         <Form.Item name="orgId" label={t('training.org')} rules={[{ required: true }]}>
           <OrgPicker aria-label={t('training.org')} withinRoots={abilities.writeRoots} />
@@ -115,9 +122,14 @@ function SessionDrawer({ open, onClose, defaultOrgId }: { open: boolean; onClose
           <Input aria-label={t('training.title')} maxLength={200} />
         </Form.Item>
         <Row gutter={12}>
-          <Col span={16}>
-            <Form.Item name="dates" label={t('training.dates')} rules={[{ required: true }]}>
-              <DatePicker.RangePicker style={{ width: '100%' }} />
+          <Col span={8}>
+            <Form.Item name="startsOn" label={t('training.startsOn')} rules={[{ required: true }]}>
+              <DatePicker aria-label={t('training.startsOn')} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="endsOn" label={t('training.endsOn')}>
+              <DatePicker aria-label={t('training.endsOn')} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={8}>

@@ -1,0 +1,105 @@
+/**
+ * Training (教育培训) in the browser: a branch secretary records a training session with two
+ * attendees, sees their yearly hours go up on the hours page, and one of them sees the new total
+ * on their own page on a phone.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type BrowserSuite, useBrowser } from './harness.ts';
+
+type PeoplePage = {
+  items: { id: string; code: string; name: string; membership: { orgId: string; standing: string } | null }[];
+};
+type HoursPage = { items: { personId: string; code: string; hours: number; required: number }[] };
+
+let serial = 0;
+
+async function makeLogin(b: BrowserSuite, role: 'branchSecretary' | 'member', personId?: string) {
+  serial += 1;
+  const username = `e2e-t-${role === 'member' ? 'm' : 's'}-${Date.now() % 100000}-${serial}`;
+  const res = await b.api<{ password: string }>('POST', '/accounts', {
+    username,
+    displayName: role === 'member' ? '学习党员' : '支部书记（培训）',
+    personId: personId ?? null,
+    grants: [{ role, orgId: b.harness.fixture.branch.id }],
+  });
+  expect(res.status).toBe(200);
+  return { username, password: res.json.password };
+}
+
+const thisYear = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4);
+
+/** The hours shown in the row of a person on the hours page. */
+const shownHours = (page: Page, code: string) =>
+  page.locator('tbody tr.ant-table-row').filter({ hasText: code }).first().locator('strong').textContent();
+
+describe('training', () => {
+  const b = useBrowser();
+
+  it('a secretary records a session with attendees and their hours update; a member sees theirs on a phone', async () => {
+    const { branch } = b.harness.fixture;
+    await b.signIn();
+    const people = await b.api<PeoplePage>('GET', `/people?orgId=${branch.id}&pageSize=50`);
+    const members = people.json.items.filter(
+      (p) => p.membership?.orgId === branch.id && p.membership.standing === 'normal',
+    );
+    expect(members.length).toBeGreaterThan(1);
+    const [first, second] = members;
+    const secretary = await makeLogin(b, 'branchSecretary');
+    const memberLogin = await makeLogin(b, 'member', first.id);
+
+    await b.signIn(secretary);
+    const before = await b.api<HoursPage>('GET', `/training/hours?orgId=${branch.id}&year=${thisYear()}`);
+    const hoursOf = (list: HoursPage, code: string) => list.items.find((r) => r.code === code)?.hours ?? 0;
+    const firstBefore = hoursOf(before.json, first.code);
+    const secondBefore = hoursOf(before.json, second.code);
+
+    const { page } = b;
+    await page.goto(`/training/hours?orgId=${branch.id}`);
+    await expect.poll(() => shownHours(page, first.code)).toBe(String(firstBefore));
+
+    await page.goto(`/training/sessions?orgId=${branch.id}`);
+    await page.getByRole('button', { name: '登记培训' }).click();
+    const drawer = page.locator('.ant-drawer-content');
+    await drawer.getByLabel('培训内容', { exact: true }).fill('E2E 学习贯彻全会精神专题培训');
+    await drawer.getByLabel('学时', { exact: true }).fill('3.5');
+    await drawer.getByText(`${first.name}（${first.code}）`).click();
+    await drawer.getByText(`${second.name}（${second.code}）`).click();
+    await b.snap('training--session-form');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已登记，参训人员学时已更新').waitFor();
+    await page
+      .locator('tbody tr.ant-table-row')
+      .filter({ hasText: 'E2E 学习贯彻全会精神专题培训' })
+      .filter({ hasText: '2' })
+      .waitFor();
+
+    await page.goto(`/training/hours?orgId=${branch.id}`);
+    await expect.poll(() => shownHours(page, first.code)).toBe(String(firstBefore + 3.5));
+    await expect.poll(() => shownHours(page, second.code)).toBe(String(secondBefore + 3.5));
+    await b.snap('training--hours-updated');
+
+    // The member, on a phone, sees the same total on their own page.
+    const phone = await b.harness.browser.newContext({
+      baseURL: b.harness.baseUrl,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 390, height: 844 },
+    });
+    try {
+      phone.setDefaultTimeout(15_000);
+      const mine = await phone.newPage();
+      await mine.goto('/login');
+      await mine.getByLabel('用户名', { exact: true }).fill(memberLogin.username);
+      await mine.getByLabel('密码', { exact: true }).fill(memberLogin.password);
+      await mine.getByRole('button', { name: /登\s*录/ }).click();
+      await mine.getByTestId('app-shell').waitFor();
+      await mine.goto('/training/me');
+      await expect.poll(() => mine.getByTestId('my-hours').textContent()).toContain(`已完成 ${firstBefore + 3.5} /`);
+      await mine.getByText('E2E 学习贯彻全会精神专题培训').waitFor();
+      await mine.screenshot({ path: 'test-results/training--my-hours-phone.png', fullPage: true });
+    } finally {
+      await phone.close();
+    }
+  });
+});
