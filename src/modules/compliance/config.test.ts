@@ -250,3 +250,33 @@ describe('overrides and explain', () => {
     expect((await admin.delete(`/api/v1/compliance/overrides/${o.id}?version=1`)).statusCode).toBe(204);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents every compliance endpoint', async () => {
+    const res = await server.anonymous.get('/api/docs/json');
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining(
+        [
+          'config',
+          'evaluate',
+          'explain',
+          'findings',
+          'findings.xlsx',
+          'findings/{id}',
+          'heatmap',
+          'overrides',
+          'overrides/{id}',
+          'overview',
+          'rules',
+          'runs',
+          'scorecard',
+          'standard-sets',
+          'todos',
+          'trend',
+        ].map((p) => `/api/v1/compliance/${p}`),
+      ),
+    );
+  });
+});
