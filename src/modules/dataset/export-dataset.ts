@@ -23,6 +23,7 @@ import {
 } from '../../db/schema.ts';
 import { notFound } from '../../server/errors.ts';
 import { DATASET_FORMAT, type Dataset, positionRoles } from './schema.ts';
+import { exportDues } from './dues-section.ts';
 import { exportTrainingAndFunds } from './training-funds-sections.ts';
 
 /** Code order independent of the machine's locale. */
@@ -66,6 +67,7 @@ export async function exportDataset(db: Tx, options: { tenantId: string }): Prom
   const codeOfOrg = (id: string) => orgCode.get(id) as string;
   const codeOfPerson = (id: string) => personCode.get(id) as string;
   const trainingAndFunds = await exportTrainingAndFunds(db, { tenantId, codeOfOrg, codeOfPerson });
+  const dues = await exportDues(db, { tenantId, codeOfOrg, codeOfPerson });
   const roleOrder = (role: string) => positionRoles.indexOf(role as (typeof positionRoles)[number]);
 
   const parameters = parameterRows
@@ -251,6 +253,7 @@ export async function exportDataset(db: Tx, options: { tenantId: string }): Prom
       }))
       .sort((a, b) => compare([a.org, b.org], [a.year, b.year])),
     ...trainingAndFunds,
+    ...dues,
   };
 }
 

@@ -31,6 +31,7 @@ import { isUniqueViolation } from '../members/unique-violation.ts';
 import { createUniversity } from '../tenants/create-university.ts';
 import { insertMany } from './bulk-insert.ts';
 import type { DatasetIssue, DatasetOrg } from './schema.ts';
+import { importDues } from './dues-section.ts';
 import { importTrainingAndFunds } from './training-funds-sections.ts';
 import { validateDataset } from './validate-dataset.ts';
 
@@ -59,6 +60,10 @@ export type DatasetCounts = {
   fundBudgets: number;
   fundAllocations: number;
   fundExpenses: number;
+  duesBases: number;
+  duesPayments: number;
+  duesReasons: number;
+  duesReturns: number;
 };
 
 /** When a document names no date at all, the university's records start here. */
@@ -315,6 +320,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
   );
   await insertMany(tx, appraisalEntries, entryRows);
   const trainingAndFunds = await importTrainingAndFunds(tx, dataset, { tenantId, orgId, personId });
+  const dues = await importDues(tx, dataset, { tenantId, orgId, personId });
 
   await insertMany(
     tx,
@@ -352,6 +358,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
     headcounts: university.headcount.length,
     parameters: university.parameters.length,
     ...trainingAndFunds,
+    ...dues,
   };
   await recordAudit(tx, options.actor, {
     action: 'import',

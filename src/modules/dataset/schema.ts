@@ -17,6 +17,7 @@ import {
   standings,
 } from '../../domain/vocabulary.ts';
 import { isoDate } from '../../server/zod.ts';
+import { duesSchema } from './dues-section.ts';
 import { fundsSchema, trainingCreditSchema, trainingSessionSchema } from './training-funds-sections.ts';
 
 export const DATASET_FORMAT = 'zhibu-dataset/1';
@@ -216,7 +217,7 @@ export const appraisalSchema = z.strictObject({
  * Sections the contract defines for later capabilities. They parse as anything here so that the
  * validator can report them as "not yet supported" (when non-empty) instead of a bare unknown key.
  */
-export const pendingSections = ['development', 'dues'] as const;
+export const pendingSections = ['development'] as const;
 
 export const datasetSchema = z.strictObject({
   format: z.literal(DATASET_FORMAT),
@@ -232,7 +233,7 @@ export const datasetSchema = z.strictObject({
   trainingSessions: z.array(trainingSessionSchema).default([]),
   training: z.array(trainingCreditSchema).default([]),
   funds: fundsSchema.optional(),
-  dues: z.unknown().optional(),
+  dues: duesSchema.optional(),
 });
 
 /** A parsed document: defaults applied, so arrays are always present. */

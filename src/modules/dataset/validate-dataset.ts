@@ -12,6 +12,7 @@ import { ruleById } from '../../domain/compliance/rules.ts';
 import { standardSetByCode } from '../../domain/compliance/standard-sets.ts';
 import { isoDate } from '../../server/zod.ts';
 import { type Dataset, type DatasetIssue, datasetSchema, pendingSections } from './schema.ts';
+import { checkDues } from './dues-section.ts';
 import { checkTrainingAndFunds } from './training-funds-sections.ts';
 
 export type DatasetValidation = { ok: true; dataset: Dataset; issues: [] } | { ok: false; issues: DatasetIssue[] };
@@ -57,6 +58,7 @@ const sectionOrder = [
   'trainingSessions',
   'training',
   'funds',
+  'dues',
 ];
 
 /** Sections in the order of the format, record indexes as numbers, anything else alphabetically. */
@@ -151,6 +153,7 @@ function crossCheck(doc: Raw, issues: IssueList) {
   checkThoughtReports(items(doc.thoughtReports), orgs, people, issues);
   checkAppraisals(items(doc.appraisals), orgs, people, issues);
   checkTrainingAndFunds(doc, { universityCode, orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
+  checkDues(doc, { universityCode, orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
 }
 
 function checkThoughtReports(
