@@ -22,8 +22,8 @@ import {
   thoughtReports,
 } from '../../db/schema.ts';
 import { notFound } from '../../server/errors.ts';
-import { DATASET_FORMAT, type Dataset, positionRoles } from './schema.ts';
 import { exportDues } from './dues-section.ts';
+import { DATASET_FORMAT, type Dataset, positionRoles } from './schema.ts';
 import { exportTrainingAndFunds } from './training-funds-sections.ts';
 
 /** Code order independent of the machine's locale. */

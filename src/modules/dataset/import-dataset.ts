@@ -30,8 +30,8 @@ import { nameInitials } from '../members/name-initials.ts';
 import { isUniqueViolation } from '../members/unique-violation.ts';
 import { createUniversity } from '../tenants/create-university.ts';
 import { insertMany } from './bulk-insert.ts';
-import type { DatasetIssue, DatasetOrg } from './schema.ts';
 import { importDues } from './dues-section.ts';
+import type { DatasetIssue, DatasetOrg } from './schema.ts';
 import { importTrainingAndFunds } from './training-funds-sections.ts';
 import { validateDataset } from './validate-dataset.ts';
 

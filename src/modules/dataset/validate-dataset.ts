@@ -11,8 +11,8 @@ import { checkParamValues } from '../../domain/compliance/parameters.ts';
 import { ruleById } from '../../domain/compliance/rules.ts';
 import { standardSetByCode } from '../../domain/compliance/standard-sets.ts';
 import { isoDate } from '../../server/zod.ts';
-import { type Dataset, type DatasetIssue, datasetSchema, pendingSections } from './schema.ts';
 import { checkDues } from './dues-section.ts';
+import { type Dataset, type DatasetIssue, datasetSchema, pendingSections } from './schema.ts';
 import { checkTrainingAndFunds } from './training-funds-sections.ts';
 
 export type DatasetValidation = { ok: true; dataset: Dataset; issues: [] } | { ok: false; issues: DatasetIssue[] };
