@@ -4,7 +4,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
-import { notFound } from '../../server/errors.ts';
+import { badInput, notFound } from '../../server/errors.ts';
 import { type Actor, orgInScope } from '../../server/scope.ts';
 import { selectRows } from '../orgs/select-rows.ts';
 
@@ -48,10 +48,16 @@ export async function loadFilterOrg(tx: Tx, actor: Actor, orgId: string): Promis
  * The org a dashboard shows when none is asked for: the caller's university, else the root of
  * their first read area (an oversight viewer's first university).
  */
-export async function defaultDashboardOrg(tx: Tx, actor: Actor, orgId: string | undefined): Promise<OrgRow> {
+export async function defaultDashboardOrg(
+  tx: Tx,
+  actor: Actor,
+  orgId: string | undefined,
+  field = 'querystring.org',
+): Promise<OrgRow> {
   if (orgId) return loadReadableOrg(tx, actor, orgId);
   const area = actor.readAreas.find((a) => a.tenantId === actor.tenantId) ?? actor.readAreas[0];
   const rootId = area ? area.path.split('/').filter(Boolean).at(-1) : actor.tenantId;
-  if (!rootId) throw notFound({ zh: '组织', en: 'organization' });
+  // A platform admin belongs to no university: they name the org.
+  if (!rootId) throw badInput([{ field, reason: '请指定组织 / name the organization' }]);
   return loadReadableOrg(tx, actor, rootId);
 }

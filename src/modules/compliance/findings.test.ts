@@ -234,6 +234,14 @@ describe('GET /compliance/heatmap', () => {
     expect((await c.get(`/api/v1/compliance/heatmap?org=${w.collegeA2.id}`)).statusCode).toBe(404);
     expect(fields((await c.get('/api/v1/compliance/heatmap?org=1')).json())).toEqual(['querystring.org']);
   });
+  it('asks a platform admin, who belongs to no university, which org to show', async () => {
+    const c = await sign('platformAdmin');
+    const res = await c.get('/api/v1/compliance/heatmap');
+    expect(res.statusCode).toBe(400);
+    expect(fields(res.json())).toEqual(['querystring.org']);
+    const uniB = await c.get(`/api/v1/compliance/heatmap?org=${w.uniB.rootId}`);
+    expect(uniB.json().rows).toEqual([expect.objectContaining({ breach: 1, branches: 1, score: 95 })]);
+  });
 });
 
 describe('GET /compliance/trend', () => {

@@ -22,7 +22,7 @@ export async function runEvaluation(
   if (from && addDays(from, MAX_RANGE_DAYS) < (to ?? options.asOf)) {
     throw badInput([{ field: 'body.from', reason: '区间至多十年 / at most ten years' }]);
   }
-  const org = await defaultDashboardOrg(tx, options.actor, options.org);
+  const org = await defaultDashboardOrg(tx, options.actor, options.org, 'body.org');
   if (!pathInScope(options.actor, 'write', org.tenantId, org.path)) throw forbidden();
   const result = await evaluate(tx, {
     tenantId: org.tenantId,
