@@ -24,6 +24,7 @@ import {
   secretaryPreference,
   staffFirst,
 } from './draw-committees.ts';
+import { drawDues } from './draw-dues.ts';
 import { drawMeetings, type Imperfection } from './draw-meetings.ts';
 import { drawTrainingAndFunds } from './draw-training-funds.ts';
 import {
@@ -460,7 +461,11 @@ export function generateDemoWorld({ asOf, seed = 1 }: DemoOptions): {
     })),
   };
   const { meetings, imperfections } = drawMeetings({ asOf, seed, ...document });
-  return { document: { ...document, meetings, ...drawTrainingAndFunds({ asOf, seed, ...document }) }, imperfections };
+  const { dues } = drawDues({ asOf, seed, ...document });
+  return {
+    document: { ...document, meetings, ...drawTrainingAndFunds({ asOf, seed, ...document }), dues },
+    imperfections,
+  };
 }
 
 /** Spring (`YYYY-1`, February–July) and autumn (`YYYY-2`, September–January) semesters. */
