@@ -13,7 +13,7 @@ import { OrgPicker } from '../components/OrgPicker.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useRules, useStandardSets } from './api.ts';
-import { atShanghai, inLocale, paramText } from './labels.tsx';
+import { atShanghai, colon, inLocale, paramText } from './labels.tsx';
 import type { Explanation, OverrideSource } from './types.ts';
 
 type ParamRow = Explanation['params'][number];
@@ -83,7 +83,9 @@ export function ExplainPanel({
               {p.source.reason && (
                 <div>
                   <Typography.Text type="secondary">
-                    {t('cs.reason')}：{p.source.reason}
+                    {t('cs.reason')}
+                    {colon(locale)}
+                    {p.source.reason}
                   </Typography.Text>
                 </div>
               )}
@@ -102,7 +104,9 @@ export function ExplainPanel({
           </Typography.Text>
           {p.fromSets.map((s) => (
             <span key={s.set}>
-              {setName(s.set)}：{paramText(locale, p.spec, s.value)}
+              {setName(s.set)}
+              {colon(locale)}
+              {paramText(locale, p.spec, s.value)}
             </span>
           ))}
         </Space>
@@ -118,7 +122,9 @@ export function ExplainPanel({
           <Space orientation="vertical" size={0}>
             {p.fromOverrides.map((o) => (
               <span key={o.source.overrideId}>
-                {scopeOf(o.source)}：{paramText(locale, p.spec, o.value)}
+                {scopeOf(o.source)}
+                {colon(locale)}
+                {paramText(locale, p.spec, o.value)}
               </span>
             ))}
           </Space>

@@ -48,7 +48,7 @@ export default function FindingPage() {
               </Typography.Title>
               <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
                 <Descriptions.Item label={t('cfd.ruleTitle')} span={2}>
-                  {f.rule} {inLocale(locale, f.ruleTitle)}（{t.label('family', f.family)}）
+                  {f.rule} {inLocale(locale, f.ruleTitle)} · {t.label('family', f.family)}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('cf.source')} span={2}>
                   {f.source}

@@ -3,7 +3,7 @@ import { Table, type TablePaginationConfig, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n/index.tsx';
-import { atShanghai, FindingStatusTag, inLocale, SeverityTag } from './labels.tsx';
+import { atShanghai, colon, FindingStatusTag, inLocale, SeverityTag } from './labels.tsx';
 import { findingLink } from './links.ts';
 import type { FindingItem } from './types.ts';
 
@@ -37,7 +37,9 @@ export function FindingsTable({
           <Link to={findingLink(f.id)}>{inLocale(locale, f.message)}</Link>
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('cf.source')}：{f.source}
+              {t('cf.source')}
+              {colon(locale)}
+              {f.source}
             </Typography.Text>
           </div>
         </div>

@@ -144,7 +144,7 @@ export function OverrideDialog({
         {params.map(([param, spec]) => (
           <Form.Item
             key={param}
-            label={`${inLocale(locale, spec.label)}（${param}）`}
+            label={`${inLocale(locale, spec.label)} (${param})`}
             name={['values', param]}
             extra={[
               t('cs.default', { value: paramText(locale, spec, spec.default) }),

@@ -51,3 +51,6 @@ export function paramText(locale: Locale, spec: ParamSpec | undefined, value: Pa
 
 export const familyOptions = (t: Translate, list: readonly string[]) =>
   list.map((f) => ({ value: f, label: `${f} · ${t.label('family', f)}` }));
+
+/** The colon between a label and its value: full-width in Chinese. */
+export const colon = (locale: Locale) => (locale === 'zh-CN' ? '：' : ': ');
