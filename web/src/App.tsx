@@ -4,6 +4,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useSession } from './auth/session.tsx';
 import { complianceHome, complianceRoutes } from './compliance/routes.tsx';
+import { duesRoutes } from './dues/routes.tsx';
 import { features } from './features.ts';
 import { fundsRoutes } from './funds/routes.tsx';
 import { useI18n } from './i18n/index.tsx';
@@ -151,6 +152,7 @@ export function App() {
             />
             {lifeRoutes(abilities)}
             {complianceRoutes(abilities)}
+            {duesRoutes(abilities)}
             {trainingRoutes(abilities)}
             {fundsRoutes(abilities)}
             <Route path="*" element={<NotFoundPage />} />

@@ -1,4 +1,5 @@
 import { complianceEnUS } from '../compliance/texts.ts';
+import { duesEnUS } from '../dues/texts.ts';
 import { fundsEnUS } from '../funds/texts.ts';
 import { lifeEnUS } from '../pages/life/texts.ts';
 import { trainingEnUS } from '../training/texts.ts';
@@ -295,6 +296,7 @@ export const enUS: Dict = {
   'entity.dataset': 'Dataset',
   ...lifeEnUS,
   ...complianceEnUS,
+  ...duesEnUS,
   ...trainingEnUS,
   ...fundsEnUS,
 };

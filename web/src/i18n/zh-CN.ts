@@ -1,5 +1,6 @@
 /** Chinese texts: the default language and the source of the keys. */
 import { complianceZhCN } from '../compliance/texts.ts';
+import { duesZhCN } from '../dues/texts.ts';
 import { fundsZhCN } from '../funds/texts.ts';
 import { lifeZhCN } from '../pages/life/texts.ts';
 import { trainingZhCN } from '../training/texts.ts';
@@ -294,6 +295,7 @@ export const zhCN = {
   'entity.dataset': '数据集',
   ...lifeZhCN,
   ...complianceZhCN,
+  ...duesZhCN,
   ...trainingZhCN,
   ...fundsZhCN,
 };
