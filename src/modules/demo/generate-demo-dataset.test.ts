@@ -4,7 +4,7 @@ import { validateDataset } from '../dataset/validate-dataset.ts';
 import { addDays } from './dates.ts';
 import { generateDemoDataset } from './generate-demo-dataset.ts';
 
-const committeeRoles = ['secretary', 'deputySecretary', 'organizationMember', 'propagandaMember', 'disciplineMember'];
+const committeeRoles = ['secretary', 'deputySecretary', 'organizationMember', 'propagandaMember', 'disciplineMember', 'member'];
 
 function parse(asOf: string, seed: number): Dataset {
   const validation = validateDataset(generateDemoDataset({ asOf, seed }));
@@ -197,6 +197,8 @@ describe('generateDemoDataset', () => {
           expect(full, `${b.code} committee`).toBeGreaterThanOrEqual(7);
           for (const role of ['organizationMember', 'propagandaMember', 'disciplineMember'])
             expect(roles).toContain(role);
+          // Odd, as ORG-03 asks (the vacant seat's branch is counted as elected).
+          expect(roles.length % 2, `${b.code} committee size ${roles.length}`).toBe(1);
         }
         for (const p of term?.positions ?? []) {
           expect(committeeRoles).toContain(p.role);

@@ -324,6 +324,8 @@ export function generateDemoWorld({ asOf, seed = 1 }: DemoOptions): {
           { role: 'organizationMember', prefer: anyone },
           { role: 'propagandaMember', prefer: anyone },
           { role: 'disciplineMember', prefer: staffOrStudent ? staffFirst : anyone },
+          // A committee has an odd number of seats (ORG-03): without a deputy, a plain member makes five.
+          ...(members.length >= 25 ? [] : [{ role: 'member', prefer: anyone } satisfies SeatPlan]),
         ]
       : [secretary];
     let electedOn: string;

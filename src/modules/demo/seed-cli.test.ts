@@ -47,5 +47,5 @@ describe('zhibu seed', () => {
     expect(again.code).not.toBe(0);
     expect(again.stderr).toContain('示范学校');
     expect(again.stderr).toContain('already exists');
-  }, 120_000);
+  }, 300_000);
 });
