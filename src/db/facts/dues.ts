@@ -15,14 +15,11 @@ import { type FactScope, orgFilter } from './scope.ts';
 const LOOKBACK_MONTHS = 12;
 
 export async function loadDuesFacts(tx: Tx, scope: FactScope): Promise<DuesFacts> {
-  const earlier = (a: string, b: string) => (a < b ? a : b);
-  const toMonth = monthOf(earlier(scope.asOf, scope.to));
-  const fromMonth = earlier(monthOf(scope.from), addMonth(monthOf(scope.asOf), -LOOKBACK_MONTHS));
-  return loadDuesRecords(tx, {
-    scope,
-    fromMonth,
-    toMonth: earlier(fromMonth, toMonth) === toMonth ? fromMonth : toMonth,
-  });
+  // Up to asOf whatever range is evaluated: DUES-03 is about now; the periodic rules keep to their periods.
+  const toMonth = monthOf(scope.asOf);
+  const lookback = addMonth(toMonth, -LOOKBACK_MONTHS);
+  const fromMonth = [monthOf(scope.from), lookback].sort()[0];
+  return loadDuesRecords(tx, { scope, fromMonth, toMonth });
 }
 
 type Window = { scope: FactScope; fromMonth: string; toMonth: string; personId?: string };
