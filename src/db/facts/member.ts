@@ -24,40 +24,45 @@ export async function loadMemberFacts(tx: Tx, scope: FactScope): Promise<MemberF
   /** The range's last day that has happened: nothing after asOf is judged. */
   const until = sql`least(${scope.to}::date, ${asOf})`;
   // Everyone with a membership in the scope, at any time: a member who moved out keeps the
-  // findings of the years they were here, one who moved in brings their earlier attendance.
-  const scopePeople = sql`(select distinct ms.tenant_id, ms.person_id from memberships ms
-    join orgs o on o.tenant_id = ms.tenant_id and o.id = ms.org_id where ${orgFilter(scope)})`;
+  // findings of the years they were here, one who moved in brings their earlier attendance. Used
+  // as `person_id in (…)` on one column, inline: PostgreSQL then estimates it from the
+  // memberships' statistics (a hash semi-join for a university, index lookups for a branch).
+  const inScope = (column: string) =>
+    sql`${sql.raw(column)} in (select ms.person_id from memberships ms
+      join orgs o on o.tenant_id = ms.tenant_id and o.id = ms.org_id
+      where ms.tenant_id = any(${tenants}) and ${orgFilter(scope)})`;
 
+  // Grouped by (person, tenant), not the attendance_person index's order, so a university's
+  // attendance is read by one sequential scan and hash-aggregated.
   const people = await selectRows<Omit<MemberRecord, 'memberships' | 'reportsByYear' | 'lifeMeetingsByYear'>>(
     tx,
-    sql`with sp as ${scopePeople},
-      life as (
-        select a.tenant_id, a.person_id,
+    sql`with life as (
+        select a.person_id, a.tenant_id,
           max(m.held_on) filter (where ${held} and a.status in ('present', 'late') and o.kind in ('branch', 'group')) as last_life,
           max(m.held_on) filter (where ${held} and a.status = 'leave' and btrim(coalesce(a.reason, '')) <> ''
             and o.kind in ('branch', 'group')) as last_excused,
           greatest(max(m.held_on) filter (where ${held} and a.status in ('present', 'late')),
-            max((a.checked_in_at at time zone 'Asia/Shanghai')::date) filter (where a.checked_in_at is not null)) as last_attended
+            max((a.checked_in_at at time zone 'Asia/Shanghai')::date)) as last_attended
         from attendance a
         join meetings m on m.tenant_id = a.tenant_id and m.id = a.meeting_id
         join orgs o on o.tenant_id = m.tenant_id and o.id = m.org_id
-        where a.tenant_id = any(${tenants}) and (a.tenant_id, a.person_id) in (select tenant_id, person_id from sp)
-          and m.held_on <= ${asOf}
-        group by a.tenant_id, a.person_id
+        where a.tenant_id = any(${tenants}) and ${inScope('a.person_id')} and m.held_on <= ${asOf}
+          and (a.status <> 'absent' or a.checked_in_at is not null)
+        group by a.person_id, a.tenant_id
       ),
       reports as (
-        select t.tenant_id, t.person_id, max(t.submitted_on) as last_report
+        select t.person_id, t.tenant_id, max(t.submitted_on) as last_report
         from thought_reports t
-        where t.tenant_id = any(${tenants}) and (t.tenant_id, t.person_id) in (select tenant_id, person_id from sp)
-          and t.submitted_on <= ${asOf}
-        group by t.tenant_id, t.person_id
+        where t.tenant_id = any(${tenants}) and ${inScope('t.person_id')} and t.submitted_on <= ${asOf}
+        group by t.person_id, t.tenant_id
       )
       select p.tenant_id as "tenantId", p.id as "personId", p.code, p.name, p.leading_cadre as "leadingCadre",
         ${day('l.last_life')} as "lastLife", ${day('l.last_excused')} as "lastExcused",
         ${day('l.last_attended')} as "lastAttended", ${day('r.last_report')} as "lastReport"
-      from sp join people p on p.tenant_id = sp.tenant_id and p.id = sp.person_id
-      left join life l on l.tenant_id = sp.tenant_id and l.person_id = sp.person_id
-      left join reports r on r.tenant_id = sp.tenant_id and r.person_id = sp.person_id
+      from people p
+      left join life l on l.tenant_id = p.tenant_id and l.person_id = p.id
+      left join reports r on r.tenant_id = p.tenant_id and r.person_id = p.id
+      where p.tenant_id = any(${tenants}) and ${inScope('p.id')}
       order by p.tenant_id, p.code`,
   );
 
@@ -66,7 +71,7 @@ export async function loadMemberFacts(tx: Tx, scope: FactScope): Promise<MemberF
     sql`select ms.person_id as "personId", ms.id, ms.org_id as "orgId", ms.standing,
         ${day('ms.valid_from')} as "validFrom", ${day('ms.valid_to')} as "validTo"
       from memberships ms
-      where ms.tenant_id = any(${tenants}) and (ms.tenant_id, ms.person_id) in (select tenant_id, person_id from ${scopePeople} sp)
+      where ms.tenant_id = any(${tenants}) and ${inScope('ms.person_id')}
       order by ms.person_id, ms.valid_from, ms.valid_to nulls last`,
   );
 
@@ -74,7 +79,7 @@ export async function loadMemberFacts(tx: Tx, scope: FactScope): Promise<MemberF
     tx,
     sql`select t.person_id as "personId", extract(year from t.submitted_on)::int::text as year, count(*)::int as count
       from thought_reports t
-      where t.tenant_id = any(${tenants}) and (t.tenant_id, t.person_id) in (select tenant_id, person_id from ${scopePeople} sp)
+      where t.tenant_id = any(${tenants}) and ${inScope('t.person_id')}
         and t.submitted_on between ${from} and ${until}
       group by 1, 2`,
   );
@@ -83,17 +88,19 @@ export async function loadMemberFacts(tx: Tx, scope: FactScope): Promise<MemberF
   // one their membership names on the meeting day.
   const cadreMeetings = await selectRows<{ personId: string; year: string; meetingIds: string[] }>(
     tx,
-    sql`select a.person_id as "personId", extract(year from m.held_on)::int::text as year,
+    sql`with cadres as materialized (
+        select p.tenant_id, p.id from people p
+        where p.tenant_id = any(${tenants}) and p.leading_cadre and ${inScope('p.id')}
+      )
+      select a.person_id as "personId", extract(year from m.held_on)::int::text as year,
         json_agg(m.id order by m.held_on, m.id) as "meetingIds"
-      from people p
-      join attendance a on a.tenant_id = p.tenant_id and a.person_id = p.id
+      from cadres c
+      join attendance a on a.tenant_id = c.tenant_id and a.person_id = c.id
       join meetings m on m.tenant_id = a.tenant_id and m.id = a.meeting_id
-      join memberships ms on ms.tenant_id = a.tenant_id and ms.person_id = a.person_id and ms.org_id = m.org_id
-        and ${validOnSql('ms', sql`m.held_on`)}
-      where p.tenant_id = any(${tenants}) and p.leading_cadre
-        and (p.tenant_id, p.id) in (select tenant_id, person_id from ${scopePeople} sp)
-        and m.type = 'lifeMeeting' and ${held} and a.status in ('present', 'late')
+      where m.type = 'lifeMeeting' and ${held} and a.status in ('present', 'late')
         and m.held_on between ${from} and ${until}
+        and exists (select 1 from memberships ms where ms.tenant_id = a.tenant_id and ms.person_id = a.person_id
+          and ms.org_id = m.org_id and ${validOnSql('ms', sql`m.held_on`)})
       group by 1, 2`,
   );
 
