@@ -13,8 +13,9 @@ async function nextSessionCode(tx: Tx, tenantId: string, year: string) {
   const prefix = `TS-${year}-`;
   const [row] = await selectRows<{ n: number | null }>(
     tx,
-    sql`select max(substring(code from ${prefix.length + 1})::int) as n from training_sessions
-      where tenant_id = ${tenantId} and code like ${`${prefix}%`} and substring(code from ${prefix.length + 1}) ~ '^[0-9]+$'`,
+    // The position is cast: an untyped parameter would make `substring(… from …)` the regex form.
+    sql`select max(substring(code from ${prefix.length + 1}::int)::int) as n from training_sessions
+      where tenant_id = ${tenantId} and code like ${`${prefix}%`} and substring(code from ${prefix.length + 1}::int) ~ '^[0-9]+$'`,
   );
   return `${prefix}${String((row?.n ?? 0) + 1).padStart(4, '0')}`;
 }

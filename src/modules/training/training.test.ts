@@ -78,6 +78,13 @@ describe('POST /training/sessions', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('numbers the next session of the year after the highest one', async () => {
+    const res = await secretaryA1.post('/api/v1/training/sessions', { ...lecture(), attendees: [] });
+    expect(res.json().code).toBe('TS-2026-0002');
+    // Leave the branch with one session for the tests below.
+    await server.db.delete(trainingSessions).where(eq(trainingSessions.id, res.json().id));
+  });
+
   it('is a 404 for an org outside the write scope', async () => {
     const res = await secretaryA2.post('/api/v1/training/sessions', lecture());
     expect(res.statusCode).toBe(404);
