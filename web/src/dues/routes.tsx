@@ -8,6 +8,7 @@ import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 const DuesSheetPage = lazy(() => import('./DuesSheetPage.tsx'));
 const DuesStatsPage = lazy(() => import('./DuesStatsPage.tsx'));
 const DuesImportPage = lazy(() => import('./DuesImportPage.tsx'));
+const MyDuesPage = lazy(() => import('./MyDuesPage.tsx'));
 
 function Page({ allowed, children }: { allowed: boolean; children: ReactNode }) {
   if (!allowed) return <NotFoundPage />;
@@ -41,6 +42,16 @@ export function duesRoutes(abilities: Abilities) {
       element={
         <Page allowed={abilities.browses}>
           <DuesStatsPage />
+        </Page>
+      }
+    />,
+    // Anyone linked to a member reads their own dues; the server keeps it to them.
+    <Route
+      key="dues-me"
+      path="dues/me"
+      element={
+        <Page allowed>
+          <MyDuesPage />
         </Page>
       }
     />,
