@@ -83,9 +83,14 @@ export function AppLayout() {
       label: t('nav.compliance'),
       children: compliance,
     });
-  const duesFunds: MenuItem[] = [...duesMenu(t, abilities), ...fundsMenu(t, abilities)];
+  const duesFunds: MenuItem[] = [...duesMenu(t, abilities, account?.personId), ...fundsMenu(t, abilities)];
   if (duesFunds.length)
-    items.push({ key: 'duesFunds', icon: <AccountBookOutlined />, label: t('nav.duesFunds'), children: duesFunds });
+    items.push({
+      key: 'duesFunds',
+      icon: <AccountBookOutlined />,
+      label: t('nav.duesFunds'),
+      children: duesFunds,
+    });
   const system: MenuItem[] = [];
   if (features.accounts && abilities.managesAccounts)
     system.push({
@@ -106,9 +111,19 @@ export function AppLayout() {
   const selected =
     path.startsWith('/members/') && abilities.selfOnly
       ? path
-      : ([...lifePaths, ...compliancePaths, ...trainingPaths, ...fundsPaths, ...duesPaths, '/orgs', '/members', '/accounts', '/audit', '/import', '/account'].find(
-          (p) => path === p || path.startsWith(`${p}/`),
-        ) ?? path);
+      : ([
+          ...lifePaths,
+          ...compliancePaths,
+          ...trainingPaths,
+          ...fundsPaths,
+          ...duesPaths,
+          '/orgs',
+          '/members',
+          '/accounts',
+          '/audit',
+          '/import',
+          '/account',
+        ].find((p) => path === p || path.startsWith(`${p}/`)) ?? path);
 
   const menu = (mode: 'inline' | 'horizontal') => (
     <Menu
