@@ -62,27 +62,67 @@ export function lifeWindow(scope: Pick<FactScope, 'from' | 'to'>) {
   };
 }
 
+const typeFactor = 100_000;
+const lifeTypeIndexes = new Set(lifeTypes.map((t) => countedTypes.indexOf(t as CountedMeetingType) + 1));
+const dayNumberOf = (day: string) =>
+  Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
+
+/** Month counts per org and type from `countedFrom` on; organizational-life days per branch (its groups' included). */
+export function tallyMeetings(
+  rows: { orgId: string; kind: string; parentId: string | null; coded: number[] }[],
+  countedFrom: number,
+): Pick<LifeFacts, 'held' | 'lifeDays'> {
+  const held: LifeFacts['held'] = {};
+  const days = new Map<string, Set<number>>();
+  const monthOf = new Map<number, string>();
+  for (const r of rows) {
+    const perType: Partial<Record<CountedMeetingType, Record<string, number>>> = {};
+    const lifeOrg = r.kind === 'group' ? r.parentId : r.kind === 'branch' ? r.orgId : null;
+    for (const code of r.coded.map(Number)) {
+      const typeIndex = Math.floor(code / typeFactor);
+      const day = code % typeFactor;
+      if (lifeOrg && lifeTypeIndexes.has(typeIndex)) {
+        const set = days.get(lifeOrg) ?? new Set<number>();
+        set.add(day);
+        days.set(lifeOrg, set);
+      }
+      if (day < countedFrom) continue;
+      let month = monthOf.get(day);
+      if (!month) {
+        month = new Date(day * 86_400_000).toISOString().slice(0, 7);
+        monthOf.set(day, month);
+      }
+      const type = countedTypes[typeIndex - 1];
+      perType[type] ??= {};
+      const months = perType[type];
+      months[month] = (months[month] ?? 0) + 1;
+    }
+    if (Object.keys(perType).length > 0) held[r.orgId] = perType;
+  }
+  const lifeDays: LifeFacts['lifeDays'] = {};
+  for (const [orgId, set] of days) lifeDays[orgId] = [...set].sort((x, y) => x - y);
+  return { held, lifeDays };
+}
+
 export async function loadLifeFacts(tx: Tx, scope: FactScope): Promise<LifeFacts> {
   const w = lifeWindow(scope);
   const from = sql`${w.from}::date`;
   const to = sql`${w.to}::date`;
 
-  const counts = await selectRows<{ orgId: string; type: CountedMeetingType; months: Record<string, number> }>(
+  // One scan of the held meetings: per org, one integer per meeting, type index × 100000 + day
+  // number. Grouping by month in SQL would make nearly as many groups as meetings; the months,
+  // and the branches' days of organizational life, are tallied here from the same rows.
+  const rows = await selectRows<{ orgId: string; kind: string; parentId: string | null; coded: number[] }>(
     tx,
-    sql`with per_month as (
-      select m.org_id, m.type, to_char(m.held_on, 'YYYY-MM') as month, count(*)::int as n
-      from meetings m join orgs o on o.tenant_id = m.tenant_id and o.id = m.org_id
-      where ${orgFilter(scope)} and m.status in ${held} and m.type in ${list(countedTypes)}
-        and m.held_on between ${from} and ${to}
-      group by m.org_id, m.type, to_char(m.held_on, 'YYYY-MM'))
-    select org_id as "orgId", type, json_object_agg(month, n) as months
-    from per_month group by org_id, type`,
+    sql`select m.org_id as "orgId", o.kind, o.parent_id as "parentId",
+      array_agg(array_position(${sql.param(countedTypes)}::text[], m.type) * ${typeFactor}
+        + (m.held_on - date '1970-01-01')) as coded
+    from meetings m join orgs o on o.tenant_id = m.tenant_id and o.id = m.org_id
+    where ${orgFilter(scope)} and m.status in ${held} and m.type in ${list(countedTypes)}
+      and m.held_on between ${w.lookbackFrom}::date and ${to}
+    group by m.org_id, o.kind, o.parent_id`,
   );
-  const heldCounts: LifeFacts['held'] = {};
-  for (const r of counts) {
-    heldCounts[r.orgId] ??= {};
-    heldCounts[r.orgId][r.type] = r.months;
-  }
+  const { held: heldCounts, lifeDays } = tallyMeetings(rows, dayNumberOf(w.from));
 
   // The secretary is the holder of the secretary seat, that day, of the term current that day.
   const lectures = await selectRows<{ orgId: string; year: number; n: number }>(
@@ -129,18 +169,6 @@ export async function loadLifeFacts(tx: Tx, scope: FactScope): Promise<LifeFacts
     committeeSeats[s.orgId].push({ from: s.from, to: s.to });
   }
 
-  const days = await selectRows<{ orgId: string; days: string[] }>(
-    tx,
-    sql`select case when o.kind = 'group' then o.parent_id else o.id end as "orgId",
-      array_agg(distinct to_char(m.held_on, 'YYYY-MM-DD')) as days
-    from meetings m join orgs o on o.tenant_id = m.tenant_id and o.id = m.org_id
-    where ${orgFilter(scope)} and o.kind in ('branch', 'group') and m.status in ${held}
-      and m.type in ${list(lifeTypes)} and m.held_on between ${w.lookbackFrom}::date and ${to}
-    group by 1`,
-  );
-  const lifeDays: LifeFacts['lifeDays'] = {};
-  for (const d of days) lifeDays[d.orgId] = [...d.days].sort();
-
   const appraisals = await selectRows<AppraisalFact>(
     tx,
     sql`select a.id, a.org_id as "orgId", a.year, a.step,
@@ -167,19 +195,29 @@ export async function loadLifeFacts(tx: Tx, scope: FactScope): Promise<LifeFacts
   );
 
   // Only the defective records come back: a record has minutes (the flag, or text entered here)
-  // and a sign-in list (at least one attendance row of an expected attendee).
+  // and a sign-in list (at least one attendance row of an expected attendee). For whole
+  // universities the signed meetings are one grouped pass over attendance (an anti-join would hash
+  // every attendance row); for a subtree, a probe per meeting of the subtree is cheaper.
+  const signed =
+    scope.subtreePath === null
+      ? sql`signed as (select a.meeting_id from attendance a
+          where a.tenant_id = any(${sql.param(scope.tenantIds)}::uuid[]) and not a.guest group by a.meeting_id)`
+      : sql`signed as (select h.id as meeting_id from h where exists (select 1 from attendance a
+          where a.tenant_id = h.tenant_id and a.meeting_id = h.id and not a.guest))`;
   const recordGaps = await selectRows<RecordGap>(
     tx,
-    sql`select * from (
-      select m.id, m.org_id as "orgId", m.code, m.type, to_char(m.held_on, 'YYYY-MM-DD') as "heldOn",
-        (m.minutes or coalesce(btrim(m.minutes_text), '') <> '') as "hasMinutes",
-        exists (select 1 from attendance a where a.tenant_id = m.tenant_id and a.meeting_id = m.id and not a.guest)
-          as "hasSignIn"
+    sql`with h as (
+      select m.tenant_id, m.id, m.org_id, m.code, m.type, m.held_on,
+        (m.minutes or coalesce(btrim(m.minutes_text), '') <> '') as has_minutes
       from meetings m join orgs o on o.tenant_id = m.tenant_id and o.id = m.org_id
       where ${orgFilter(scope)} and o.kind in ('branch', 'group') and m.status in ${held}
-        and m.type in ${list(recordedTypes)} and m.held_on between ${from} and ${to}) r
-    where not ("hasMinutes" and "hasSignIn")
-    order by "heldOn", code`,
+        and m.type in ${list(recordedTypes)} and m.held_on between ${from} and ${to}),
+    ${signed}
+    select h.id, h.org_id as "orgId", h.code, h.type, to_char(h.held_on, 'YYYY-MM-DD') as "heldOn",
+      h.has_minutes as "hasMinutes", s.meeting_id is not null as "hasSignIn"
+    from h left join signed s on s.meeting_id = h.id
+    where not h.has_minutes or s.meeting_id is null
+    order by h.held_on, h.code`,
   );
 
   return {

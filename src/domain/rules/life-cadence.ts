@@ -65,24 +65,15 @@ export const lifeCadenceRule: Rule<'life'> = {
   facts: 'life',
   evaluate(ctx: RuleContext<LifeFacts>) {
     const out: FindingDraft[] = [];
-    const numbered = new Map<string, number[]>();
-    const daysOf = (orgId: string) => {
-      let days = numbered.get(orgId);
-      if (!days) {
-        days = (ctx.facts.lifeDays[orgId] ?? []).map(dayNumber);
-        numbered.set(orgId, days);
-      }
-      return days;
-    };
     for (const { org, period } of owedPeriods(ctx, ['branch'], 'month')) {
       const everyDays = Number(ctx.params(org.id).everyDays);
       // With no organizational life on record before, the run starts at the branch's creation or
       // at the first evaluated year, whichever is later: an older history is not judged here.
-      const start = org.validFrom > ctx.facts.lifeDaysFrom ? org.validFrom : ctx.facts.lifeDaysFrom;
+      const start = Math.max(dayNumber(org.validFrom), dayNumber(ctx.facts.lifeDaysFrom));
       const end = period.state === 'open' && ctx.asOf < period.to ? ctx.asOf : period.to;
       const longest = longestOverdueRun(
-        daysOf(org.id),
-        dayNumber(start) - 1,
+        ctx.facts.lifeDays[org.id] ?? [],
+        start - 1,
         dayNumber(period.from),
         dayNumber(end),
         everyDays,

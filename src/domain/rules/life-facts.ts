@@ -57,9 +57,10 @@ export type LifeFacts = {
   committeeSeats: Record<string, Interval[]>;
   /**
    * Per branch, the sorted days of organizational life (its own general assemblies, Party lectures,
-   * theme days and life meetings, and its groups' meetings), from a year before the range on.
+   * theme days and life meetings, and its groups' meetings), from a year before the range on, as
+   * day numbers (days since 1970-01-01).
    */
-  lifeDays: Record<string, string[]>;
+  lifeDays: Record<string, number[]>;
   /**
    * The first day of the evaluated years. Days before it are in `lifeDays` only to carry a gap
    * in; a branch with none is not blamed for the time before it (its history may not be loaded).

@@ -208,6 +208,9 @@ describe('LIFE-12 minutes and a sign-in list for every meeting', () => {
       '2021-03: 2 meeting record(s) incomplete — 2021-03-12 theme day: no minutes and sign-in list; 2021-03-20 general assembly: no sign-in list (required: minutes and a sign-in list)',
     );
 
+    // Evaluating only the college's subtree finds the same (the sign-in check takes another path there).
+    expect(await w.run('LIFE-12', '2021-05-01', { from: '2021-01-01', orgId: w.college.id })).toEqual(found);
+
     // The same gap in the open month is a warning: the record may still be completed.
     expect((await w.run('LIFE-12', '2021-03-25', { from: '2021-01-01' })).map((f) => f.severity)).toEqual(['warning']);
   });

@@ -50,7 +50,7 @@ export async function lifeWorld(db: Db, branchProps: { validFrom?: string } = {}
       .where(and(eq(orgs.tenantId, t), eq(orgs.id, orgId)));
   const override = (rule: string, values: Record<string, unknown>, orgId: string | null = null) =>
     db.insert(parameterOverrides).values({ tenantId: t, rule, orgId, values, reason: 'test' });
-  const run = (rule: string, asOf: string, range: { from?: string; to?: string } = {}) =>
+  const run = (rule: string, asOf: string, range: { from?: string; to?: string; orgId?: string } = {}) =>
     findingsFor(db, { tenantId: t, asOf, rules: [rule], ...range });
   return { u, t, college, branch, meeting, meetings, member, term, dissolve, override, run };
 }
