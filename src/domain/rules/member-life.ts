@@ -1,7 +1,7 @@
 /** The member-level LIFE rules: make-ups (LIFE-11), lapse (LIFE-13), thought reports (LIFE-14), leading cadres (LIFE-22). */
 import { checkCount } from '../compliance/periodic.ts';
 import type { Evidence, FindingDraft, Rule } from '../compliance/types.ts';
-import { addDays, daysLeft, monthsBetween, periodKeyOf, periodLabel, warningWindowDays } from '../periods.ts';
+import { addDays, daysLeft, monthsBetween, periodLabel, warningWindowDays } from '../periods.ts';
 import type { Absence, MemberRecord } from './member-facts.ts';
 import { MIN_MAKEUP_DAYS } from './member-facts.ts';
 import { branchFor, owesPeriod, runOn, spanOn } from './member-spans.ts';
@@ -69,11 +69,18 @@ const life11: Rule<'member'> = {
   evaluate(ctx) {
     const memberById = new Map(ctx.facts.members.map((m) => [m.personId, m]));
     const groups = new Map<string, { member: MemberRecord; orgId: string; month: string; items: AbsenceState[] }>();
+    // Many absences share a meeting day and a window: one date computation each.
+    const deadlines = new Map<string, string>();
     for (const absence of ctx.facts.absences) {
       const member = memberById.get(absence.personId);
       if (!member) continue;
       const makeupDays = Number(ctx.params(absence.orgId).makeupDays);
-      const deadline = addDays(absence.heldOn, makeupDays);
+      const deadlineKey = `${absence.heldOn}+${makeupDays}`;
+      let deadline = deadlines.get(deadlineKey);
+      if (deadline === undefined) {
+        deadline = addDays(absence.heldOn, makeupDays);
+        deadlines.set(deadlineKey, deadline);
+      }
       let item: AbsenceState;
       // A make-up recorded after asOf had not happened yet as of asOf.
       const makeupOn = absence.makeupOn !== null && absence.makeupOn <= ctx.asOf ? absence.makeupOn : null;
@@ -86,7 +93,7 @@ const life11: Rule<'member'> = {
         if (left > warningWindowDays.month) continue;
         item = { absence, deadline, state: 'pending', daysLeft: left };
       }
-      const month = periodKeyOf(absence.heldOn, 'month');
+      const month = absence.heldOn.slice(0, 7);
       const key = `${absence.orgId}|${member.personId}|${month}`;
       const group = groups.get(key) ?? { member, orgId: absence.orgId, month, items: [] };
       group.items.push(item);

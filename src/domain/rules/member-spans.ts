@@ -9,7 +9,12 @@ import type { MemberRecord, MembershipSpan } from './member-facts.ts';
 /** An unbroken run [from, to) of normal-standing membership rows (a move between branches on one day does not break it). */
 export type Run = { from: string; to: string | null };
 
+// Rules ask for a member's runs several times per evaluation: computed once per fact set.
+const runsOf = new WeakMap<MembershipSpan[], Run[]>();
+
 export function normalRuns(spans: MembershipSpan[]): Run[] {
+  const cached = runsOf.get(spans);
+  if (cached) return cached;
   const runs: Run[] = [];
   for (const s of spans) {
     if (s.standing !== 'normal') continue;
@@ -18,6 +23,7 @@ export function normalRuns(spans: MembershipSpan[]): Run[] {
       if (last.to !== null && (s.validTo === null || s.validTo > last.to)) last.to = s.validTo;
     } else runs.push({ from: s.validFrom, to: s.validTo });
   }
+  runsOf.set(spans, runs);
   return runs;
 }
 
