@@ -60,14 +60,18 @@ export function runRules(input: RunInput): Finding[] {
 
   const out = new Map<string, Finding>();
   for (const rule of input.rules) {
+    // Without an override of this rule a university's values are the same for every org:
+    // resolve once per university, not once per org (thousands of branches).
     const paramCache = new Map<string, ParamValues>();
     const params = (orgId: string) => {
-      let values = paramCache.get(orgId);
+      const org = orgById.get(orgId);
+      const config = org ? input.config.get(org.tenantId) : undefined;
+      const uniform = !config?.overrides.some((o) => o.rule === rule.id);
+      const cacheKey = uniform ? `tenant:${org?.tenantId}` : orgId;
+      let values = paramCache.get(cacheKey);
       if (!values) {
-        const org = orgById.get(orgId);
-        const config = org ? input.config.get(org.tenantId) : undefined;
         values = resolveParams(rule, config?.sets ?? [], config?.overrides ?? [], org?.path ?? '');
-        paramCache.set(orgId, values);
+        paramCache.set(cacheKey, values);
       }
       return values;
     };

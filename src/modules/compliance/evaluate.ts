@@ -87,6 +87,9 @@ export async function evaluate(tx: Tx, options: EvaluateOptions): Promise<Evalua
   const range = { ...defaultRange(options.asOf), ...(options.from ? { from: options.from } : {}) };
   if (options.to) range.to = options.to;
 
+  // One evaluation of a university at a time (manual, nightly, incremental): they would otherwise
+  // race on the findings' unique keys.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`zhibu.evaluate:${options.tenantId}`})::bigint)`);
   const rootId = options.orgId ?? options.tenantId;
   const [root] = await selectRows<{ path: string }>(
     tx,

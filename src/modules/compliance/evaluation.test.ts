@@ -64,9 +64,8 @@ describe('POST /compliance/evaluate', () => {
     const c = await sign('orgAdminA');
     const [first] = await mem01();
     const again = await c.post('/api/v1/compliance/evaluate', { asOf });
-    // Nothing opens, reopens or resolves. (`updated` is not asserted: storeFindings compares the
-    // stored jsonb evidence/numbers with JSON.stringify, and jsonb reorders keys — reported to the lead.)
-    expect(again.json().counts).toMatchObject({ opened: 0, reopened: 0, resolved: 0 });
+    // Unchanged data: nothing opens, reopens, resolves or is even rewritten.
+    expect(again.json().counts).toMatchObject({ opened: 0, reopened: 0, resolved: 0, updated: 0 });
     expect((await mem01()).map((f) => f.id)).toEqual([first.id]);
 
     await setSecondEnd('2024-12-31');

@@ -28,8 +28,9 @@ const draft = (orgId: string, period: string, count = 0): Finding => {
     ...d,
     severity: 'breach',
     message: { zh: `${period}未召开支部党员大会（${count}）`, en: `none in ${period} (${count})` },
-    evidence: [],
-    numbers: { count },
+    // Keys in an order jsonb does not keep: unchanged data must still compare equal.
+    evidence: [{ kind: 'org', id: orgId, label: '支部' }],
+    numbers: { required: 1, count },
     rule: 'LIFE-01',
     family: 'LIFE',
     source: '003 制度机制2',
@@ -84,7 +85,7 @@ describe('storeFindings', () => {
     const changed = await store([draft(b1.id, '2021-Q1', 1), draft(b2.id, '2021-Q1')]);
     expect(changed).toMatchObject({ opened: 0, updated: 1 });
     const after = (await rows()).find((r) => r.id === b1Row.id)!;
-    expect(after.numbers).toEqual({ count: 1 });
+    expect(after.numbers).toEqual({ count: 1, required: 1 });
     expect(after.version).toBe(b1Row.version + 1);
   });
 

@@ -43,6 +43,15 @@ export type StoreResult = {
 
 const CHUNK = 1000;
 
+/** JSON with object keys sorted: jsonb does not keep key order, so plain JSON.stringify would see every row as changed. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
 export async function storeFindings(
   tx: Tx,
   scope: StoreScope,
@@ -77,8 +86,8 @@ export async function storeFindings(
       s.messageZh !== f.message.zh ||
       s.messageEn !== f.message.en ||
       s.orgPath !== orgPathOf(f.orgId) ||
-      JSON.stringify(s.evidence) !== JSON.stringify(f.evidence ?? []) ||
-      JSON.stringify(s.numbers ?? null) !== JSON.stringify(f.numbers ?? null);
+      canonical(s.evidence) !== canonical(f.evidence ?? []) ||
+      canonical(s.numbers ?? null) !== canonical(f.numbers ?? null);
     if (changed) toUpdate.push({ stored: s, finding: f, reopen });
   }
   const toResolve = stored.filter((s) => s.status === 'open' && !seen.has(s.key) && scope.periodEvaluated(s.period));

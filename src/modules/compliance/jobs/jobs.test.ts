@@ -55,6 +55,19 @@ describe('incremental evaluation', () => {
     expect((await evaluateChangedBranches(database.db, { asOf: '2026-11-23' })).branches).toBe(0);
     expect(await runsOf('change')).toHaveLength(1);
   });
+
+  it('re-evaluates the subtree a parameter override or the adopted sets apply to', async () => {
+    const admin = { accountId: '', displayName: '组织部' };
+    await recordAudit(database.db, admin, {
+      action: 'update',
+      entity: 'complianceConfig',
+      tenantId: u.tenantId,
+      orgPath: u.rootPath,
+    });
+    expect((await evaluateChangedBranches(database.db, { asOf: '2026-11-23' })).branches).toBe(1);
+    const runs = await runsOf('change');
+    expect(runs.map((r) => r.orgId)).toContain(u.rootId);
+  });
 });
 
 describe('nightly evaluation', () => {
