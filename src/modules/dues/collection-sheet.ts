@@ -43,8 +43,7 @@ export async function collectionSheet(
     : [];
   const paymentOf = new Map(payments.map((p) => [p.personId, p]));
   const rowsMonth = ledgers.map((l) => ({ ledger: l, m: l.months.find((x) => x.month === month)! }));
-  const names = namesOf(tx, org.tenantId, ids, [...new Set(rowsMonth.map((r) => r.m.orgId))]);
-  const { people, orgs } = await names;
+  const { people, orgs } = await namesOf(tx, org.tenantId, ids, [...new Set(rowsMonth.map((r) => r.m.orgId))]);
   const totals = collectionStats([org], ledgers, { from: month, to: month }).get(org.id)!;
   const rows = rowsMonth
     .map(({ ledger, m }) => {
