@@ -136,7 +136,9 @@ export function AppLayout() {
           ? []
           : path.startsWith('/compliance')
             ? ['compliance', 'system']
-            : ['life', 'system']
+            : path.startsWith('/dues') || path.startsWith('/funds')
+              ? ['duesFunds', 'system']
+              : ['life', 'system']
       }
       style={mode === 'inline' ? { borderInlineEnd: 0 } : { flex: 1, minWidth: 0 }}
       onClick={() => narrow && setCollapsed(true)}
