@@ -3,7 +3,7 @@
  * attendees, sees their yearly hours go up on the hours page, and one of them sees the new total
  * on their own page on a phone.
  */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type BrowserSuite, useBrowser } from './harness.ts';
 
@@ -29,6 +29,28 @@ async function makeLogin(b: BrowserSuite, role: 'branchSecretary' | 'member', pe
 
 const thisYear = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4);
 
+/** A fresh browser context signed in as the login (another person on another device). */
+async function signedIn(
+  b: BrowserSuite,
+  login: { username: string; password: string },
+  viewport = { width: 1440, height: 900 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await b.harness.browser.newContext({
+    baseURL: b.harness.baseUrl,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport,
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel('用户名', { exact: true }).fill(login.username);
+  await page.getByLabel('密码', { exact: true }).fill(login.password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('app-shell').waitFor();
+  return { context, page };
+}
+
 /** The hours shown in the row of a person on the hours page. */
 const shownHours = (page: Page, code: string) =>
   page.locator('tbody tr.ant-table-row').filter({ hasText: code }).first().locator('strong').textContent();
@@ -48,25 +70,30 @@ describe('training', () => {
     const secretary = await makeLogin(b, 'branchSecretary');
     const memberLogin = await makeLogin(b, 'member', first.id);
 
-    await b.signIn(secretary);
     const before = await b.api<HoursPage>('GET', `/training/hours?orgId=${branch.id}&year=${thisYear()}`);
     const hoursOf = (list: HoursPage, code: string) => list.items.find((r) => r.code === code)?.hours ?? 0;
     const firstBefore = hoursOf(before.json, first.code);
     const secondBefore = hoursOf(before.json, second.code);
 
-    const { page } = b;
+    const desk = await signedIn(b, secretary);
+    const { page } = desk;
     await page.goto(`/training/hours?orgId=${branch.id}`);
     await expect.poll(() => shownHours(page, first.code)).toBe(String(firstBefore));
 
     await page.goto(`/training/sessions?orgId=${branch.id}`);
     await page.getByRole('button', { name: '登记培训' }).click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.getByRole('dialog').filter({ hasText: '参训人员' });
     await drawer.getByLabel('培训内容', { exact: true }).fill('E2E 学习贯彻全会精神专题培训');
     await drawer.getByLabel('学时', { exact: true }).fill('3.5');
     await drawer.getByText(`${first.name}（${first.code}）`).click();
     await drawer.getByText(`${second.name}（${second.code}）`).click();
-    await b.snap('training--session-form');
+    await page.screenshot({ path: 'test-results/training--session-form.png', fullPage: true });
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/training/sessions') && r.request().method() === 'POST',
+    );
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    const response = await saved;
+    expect(`${response.status()} ${response.status() === 200 ? '' : await response.text()}`).toBe('200 ');
     await page.getByText('已登记，参训人员学时已更新').waitFor();
     await page
       .locator('tbody tr.ant-table-row')
@@ -77,29 +104,19 @@ describe('training', () => {
     await page.goto(`/training/hours?orgId=${branch.id}`);
     await expect.poll(() => shownHours(page, first.code)).toBe(String(firstBefore + 3.5));
     await expect.poll(() => shownHours(page, second.code)).toBe(String(secondBefore + 3.5));
-    await b.snap('training--hours-updated');
+    await page.screenshot({ path: 'test-results/training--hours-updated.png', fullPage: true });
+    await desk.context.close();
 
     // The member, on a phone, sees the same total on their own page.
-    const phone = await b.harness.browser.newContext({
-      baseURL: b.harness.baseUrl,
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 390, height: 844 },
-    });
+    const phone = await signedIn(b, memberLogin, { width: 390, height: 844 });
     try {
-      phone.setDefaultTimeout(15_000);
-      const mine = await phone.newPage();
-      await mine.goto('/login');
-      await mine.getByLabel('用户名', { exact: true }).fill(memberLogin.username);
-      await mine.getByLabel('密码', { exact: true }).fill(memberLogin.password);
-      await mine.getByRole('button', { name: /登\s*录/ }).click();
-      await mine.getByTestId('app-shell').waitFor();
+      const mine = phone.page;
       await mine.goto('/training/me');
       await expect.poll(() => mine.getByTestId('my-hours').textContent()).toContain(`已完成 ${firstBefore + 3.5} /`);
       await mine.getByText('E2E 学习贯彻全会精神专题培训').waitFor();
       await mine.screenshot({ path: 'test-results/training--my-hours-phone.png', fullPage: true });
     } finally {
-      await phone.close();
+      await phone.context.close();
     }
   });
 });
