@@ -12,6 +12,7 @@ import type {
   LifePlanFact,
   RecordGap,
 } from '../../domain/rules/life-facts.ts';
+import { mergeIntervals } from '../../domain/rules/life-owed.ts';
 import { committeeSeatRoles } from '../../modules/life-views/labels.ts';
 import { selectRows } from '../../modules/orgs/select-rows.ts';
 import type { Tx } from '../connect.ts';
@@ -162,12 +163,14 @@ export async function loadLifeFacts(tx: Tx, scope: FactScope): Promise<LifeFacts
       and (p.valid_to is null or p.valid_to > t.elected_on)
       and p.valid_from <= ${to} and (p.valid_to is null or p.valid_to > ${from})`,
   );
-  const committeeSeats: LifeFacts['committeeSeats'] = {};
+  const seatsByOrg: Record<string, Interval[]> = {};
   for (const s of seats) {
     if (s.to !== null && s.to <= s.from) continue;
-    committeeSeats[s.orgId] ??= [];
-    committeeSeats[s.orgId].push({ from: s.from, to: s.to });
+    seatsByOrg[s.orgId] ??= [];
+    seatsByOrg[s.orgId].push({ from: s.from, to: s.to });
   }
+  const committeeSeats: LifeFacts['committeeSeats'] = {};
+  for (const orgId in seatsByOrg) committeeSeats[orgId] = mergeIntervals(seatsByOrg[orgId]);
 
   const appraisals = await selectRows<AppraisalFact>(
     tx,

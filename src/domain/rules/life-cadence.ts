@@ -65,6 +65,7 @@ export const lifeCadenceRule: Rule<'life'> = {
   facts: 'life',
   evaluate(ctx: RuleContext<LifeFacts>) {
     const out: FindingDraft[] = [];
+    const labels = new Map<string, { zh: string; en: string }>();
     for (const { org, period } of owedPeriods(ctx, ['branch'], 'month')) {
       const everyDays = Number(ctx.params(org.id).everyDays);
       // With no organizational life on record before, the run starts at the branch's creation or
@@ -79,7 +80,11 @@ export const lifeCadenceRule: Rule<'life'> = {
         everyDays,
       );
       if (longest === 0) continue;
-      const label = { zh: periodLabel(period.key, 'zh'), en: periodLabel(period.key, 'en') };
+      let label = labels.get(period.key);
+      if (!label) {
+        label = { zh: periodLabel(period.key, 'zh'), en: periodLabel(period.key, 'en') };
+        labels.set(period.key, label);
+      }
       const open = period.state === 'open';
       out.push({
         severity: open ? 'warning' : 'breach',

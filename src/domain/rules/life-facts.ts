@@ -53,7 +53,10 @@ export type LifeFacts = {
   held: Record<string, Partial<Record<CountedMeetingType, Record<string, number>>>>;
   /** Party lectures of a branch given by its secretary that day, per year: `secretaryLectures[orgId][2021]`. */
   secretaryLectures: Record<string, Record<number, number>>;
-  /** Per branch, the intervals during which a committee seat (beyond secretary and deputy) was held. */
+  /**
+   * Per branch, the intervals during which a committee seat (beyond secretary and deputy) was held,
+   * merged into disjoint sorted ones.
+   */
   committeeSeats: Record<string, Interval[]>;
   /**
    * Per branch, the sorted days of organizational life (its own general assemblies, Party lectures,
