@@ -150,6 +150,14 @@ describe('payments and the collection sheet', () => {
       ],
     });
     expect(twice.statusCode).toBe(409);
+    const future = await secretary.post('/api/v1/dues/payments', {
+      month: '2025-04',
+      paidOn: '2025-04-16',
+      method: 'cash',
+      items: [{ personId, amount: 1500 }],
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.details[0].field).toBe('body.paidOn');
     expect(await paymentsOf(personId)).toEqual([]);
   });
 

@@ -13,12 +13,13 @@ import type { RecordPaymentsInput } from './schema.ts';
  * or nothing: a member out of scope is a 404, a month before a member's admission or a member
  * listed twice is a 400, a month already recorded for a member is a 409 (edit that payment instead).
  */
-export async function recordPayments(tx: Tx, options: { input: RecordPaymentsInput; actor: Actor }) {
+export async function recordPayments(tx: Tx, options: { input: RecordPaymentsInput; actor: Actor; today: string }) {
   const { input, actor } = options;
   const ids = input.items.map((i) => i.personId);
   const people = await loadDuesPeople(tx, actor, 'write', ids);
   if (ids.some((id) => !people.has(id))) throw personNotFound();
   const issues: FieldIssue[] = [];
+  if (input.paidOn > options.today) issues.push({ field: 'body.paidOn', reason: '晚于今天 / in the future' });
   const seen = new Set<string>();
   input.items.forEach((item, i) => {
     const person = people.get(item.personId)!;

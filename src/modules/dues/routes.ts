@@ -184,7 +184,9 @@ export default async function duesRoutes(app: App, ctx: AppContext) {
       },
     },
     async (req) => {
-      const rows = await db.transaction((tx) => recordPayments(tx, { input: req.body, actor: requireActor(req) }));
+      const rows = await db.transaction((tx) =>
+        recordPayments(tx, { input: req.body, actor: requireActor(req), today: today() }),
+      );
       return { items: rows.map(presentPayment) };
     },
   );
@@ -203,7 +205,7 @@ export default async function duesRoutes(app: App, ctx: AppContext) {
     async (req) =>
       presentPayment(
         await db.transaction((tx) =>
-          updatePayment(tx, { paymentId: req.params.id, input: req.body, actor: requireActor(req) }),
+          updatePayment(tx, { paymentId: req.params.id, input: req.body, actor: requireActor(req), today: today() }),
         ),
       ),
   );

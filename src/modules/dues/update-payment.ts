@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
 import { duesPayments } from '../../db/schema.ts';
 import { recordAudit } from '../../server/audit.ts';
-import { notFound, stale } from '../../server/errors.ts';
+import { badInput, notFound, stale } from '../../server/errors.ts';
 import type { Actor } from '../../server/scope.ts';
 import { type DuesPerson, loadDuesPerson } from './load-dues-person.ts';
 import type { UpdatePaymentInput } from './schema.ts';
@@ -20,9 +20,14 @@ export async function loadPaymentForWrite(tx: Tx, actor: Actor, paymentId: strin
 }
 
 /** Corrects a paid amount, date or method; audited with before and after, 409 on a stale version. */
-export async function updatePayment(tx: Tx, options: { paymentId: string; input: UpdatePaymentInput; actor: Actor }) {
+export async function updatePayment(
+  tx: Tx,
+  options: { paymentId: string; input: UpdatePaymentInput; actor: Actor; today: string },
+) {
   const { input, actor } = options;
   const { payment: before, person } = await loadPaymentForWrite(tx, actor, options.paymentId);
+  if (input.paidOn && input.paidOn > options.today)
+    throw badInput([{ field: 'body.paidOn', reason: '晚于今天 / in the future' }]);
   if (input.version !== before.version) throw stale();
   const [after] = await tx
     .update(duesPayments)
