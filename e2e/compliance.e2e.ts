@@ -77,7 +77,12 @@ describe('compliance', () => {
     const rows = page.getByTestId('heat-rows');
 
     // A cell of the chart's first row drills down too (rows are drawn in the table's order).
-    const firstName = (await rows.locator('tbody tr.ant-table-row').first().getByRole('link').first().textContent()) as string;
+    const firstName = (await rows
+      .locator('tbody tr.ant-table-row')
+      .first()
+      .getByRole('link')
+      .first()
+      .textContent()) as string;
     const chart = page.getByTestId('heatmap-chart');
     const box = (await chart.boundingBox()) as { width: number; height: number };
     await chart.click({ position: { x: box.width - 40, y: 24 } });
@@ -262,5 +267,37 @@ describe('compliance', () => {
     expect(rows.length).toBe(expected.json.total);
     expect(new Set(rows.map((r) => r[familyAt]))).toEqual(new Set(['LIFE']));
     expect(new Set(rows.map((r) => r[severityAt]))).toEqual(new Set(['违规']));
+  });
+
+  it('adopting a set after someone else changed the configuration shows the conflict, reloads, then saves', async () => {
+    await b.signIn();
+    const before = await b.api<{ standardSets: string[]; version: number }>('GET', '/compliance/config');
+    const sets = await b.api<{ items: { code: string }[] }>('GET', '/compliance/standard-sets');
+    const extra = sets.json.items.map((s) => s.code).find((c) => !before.json.standardSets.includes(c)) as string;
+    expect(extra).toBeTruthy();
+    const { page } = b;
+    await page.goto('/compliance/standards');
+    const box = page.getByTestId('standard-sets').getByLabel(extra, { exact: true });
+    await box.waitFor();
+
+    // Someone else saves meanwhile: the version the page read is stale.
+    const other = await b.api('PUT', '/compliance/config', {
+      standardSets: before.json.standardSets,
+      version: before.json.version,
+    });
+    expect(other.status).toBe(200);
+    await box.check();
+    const save = page.getByRole('button', { name: '保存采用的标准集' });
+    await save.click();
+    await page.getByRole('alert').filter({ hasText: '配置已被他人修改' }).waitFor();
+    await expect.poll(() => box.isChecked()).toBe(false);
+
+    await box.check();
+    await save.click();
+    await expect
+      .poll(async () => (await b.api<{ standardSets: string[] }>('GET', '/compliance/config')).json.standardSets)
+      .toContain(extra);
+    const now = await b.api<{ version: number }>('GET', '/compliance/config');
+    await b.api('PUT', '/compliance/config', { standardSets: before.json.standardSets, version: now.json.version });
   });
 });

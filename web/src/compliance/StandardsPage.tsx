@@ -7,7 +7,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Checkbox, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../api/client.ts';
 import { useOrgTree } from '../api/orgs.ts';
@@ -27,8 +27,12 @@ function SetsCard({ config, onConflict }: { config: ComplianceConfig; onConflict
   const [chosen, setChosen] = useState<string[]>(config.standardSets);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // A reloaded configuration (after a save or a conflict) replaces what was being edited.
-  useEffect(() => setChosen(config.standardSets), [config.standardSets]);
+  // A reloaded configuration (after a save or a conflict: a new version) replaces what was being edited.
+  const [readVersion, setReadVersion] = useState(config.version);
+  if (readVersion !== config.version) {
+    setReadVersion(config.version);
+    setChosen(config.standardSets);
+  }
   const dirty = [...chosen].sort().join() !== [...config.standardSets].sort().join();
 
   const save = async () => {

@@ -167,6 +167,9 @@ export const complianceZhCN = {
   'ctodo.none': '没有合规方面的待办',
   'ctodo.dueOn': '截止 {date}',
   'ctodo.all': '查看全部问题',
+
+  'entity.complianceConfig': '合规标准配置',
+  'entity.parameterOverride': '参数覆盖',
 };
 
 export type ComplianceTexts = { [K in keyof typeof complianceZhCN]: string };
@@ -338,4 +341,7 @@ export const complianceEnUS: ComplianceTexts = {
   'ctodo.none': 'No compliance to-dos',
   'ctodo.dueOn': 'Due {date}',
   'ctodo.all': 'All findings',
+
+  'entity.complianceConfig': 'Compliance standards',
+  'entity.parameterOverride': 'Parameter override',
 };
