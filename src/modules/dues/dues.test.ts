@@ -302,3 +302,45 @@ describe('statistics, a member’s own dues, reasons and returns', () => {
     ).toBe(404);
   });
 });
+
+describe('the remaining endpoints: brackets, base and payment corrections out of scope, returns', () => {
+  it('serves the brackets in force', async () => {
+    const res = await member.get('/api/v1/dues/brackets');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()[0]).toMatchObject({ effectiveFrom: '2008-04', fixed: { student: 20, relief: 20 } });
+    expect(res.json()[0].rated.staff[0]).toEqual({ upTo: 300000, basisPoints: 50 });
+  });
+
+  it('refuses a negative corrected base, and corrections from outside the scope', async () => {
+    const [base] = await server.db.select().from(duesBases).where(eq(duesBases.personId, world.memberA1.person.id));
+    const negative = await secretary.patch(`/api/v1/dues/bases/${base.id}`, { version: base.version, base: -5 });
+    expect(negative.statusCode).toBe(400);
+    expect(negative.json().error.details[0].field).toBe('body.base');
+    expect(
+      (await secretaryA2.patch(`/api/v1/dues/bases/${base.id}`, { version: base.version, base: 1 })).statusCode,
+    ).toBe(404);
+    expect(
+      (await orgAdminB.patch(`/api/v1/dues/bases/${base.id}`, { version: base.version, base: 1 })).statusCode,
+    ).toBe(404);
+    const [unchanged] = await server.db.select().from(duesBases).where(eq(duesBases.id, base.id));
+    expect(unchanged).toMatchObject({ base: base.base, version: base.version });
+
+    const [payment] = await paymentsOf(world.memberA1.person.id);
+    expect((await orgAdminB.delete(`/api/v1/dues/payments/${payment.id}?version=${payment.version}`)).statusCode).toBe(
+      404,
+    );
+    expect((await secretary.delete(`/api/v1/dues/payments/${payment.id}?version=99`)).statusCode).toBe(409);
+    expect(await paymentsOf(world.memberA1.person.id)).toHaveLength(1);
+  });
+
+  it('records dues returned only within the write scope and never a negative amount', async () => {
+    const body = { orgId: world.branchA1.id, year: 2024, amount: 1000, returnedOn: '2025-01-15' };
+    expect((await secretary.post('/api/v1/dues/returns', body)).statusCode).toBe(200);
+    const negative = await secretary.post('/api/v1/dues/returns', { ...body, amount: -1 });
+    expect(negative.statusCode).toBe(400);
+    expect(negative.json().error.details[0].field).toBe('body.amount');
+    expect((await secretary.post('/api/v1/dues/returns', { ...body, orgId: world.branchA2.id })).statusCode).toBe(404);
+    expect((await orgAdminB.post('/api/v1/dues/returns', body)).statusCode).toBe(404);
+    expect((await member.post('/api/v1/dues/returns', body)).statusCode).toBe(404);
+  });
+});
