@@ -11,7 +11,7 @@ function world(asOf: string, seed: number) {
   return { doc: validation.dataset, imperfections };
 }
 
-const planted = <K extends Imperfection['kind']>(list: Imperfection[], kind: K) =>
+const planted = <K extends Imperfection['kind']>(list: { kind: string }[], kind: K) =>
   list.filter((i): i is Extract<Imperfection, { kind: K }> => i.kind === kind);
 
 describe('demo organizational life', () => {

@@ -25,8 +25,8 @@ import {
   staffFirst,
 } from './draw-committees.ts';
 import { drawDues } from './draw-dues.ts';
+import { drawLifeRecords, type LifeRecordImperfection } from './draw-life-records.ts';
 import { drawMeetings, type Imperfection } from './draw-meetings.ts';
-import { drawTrainingAndFunds } from './draw-training-funds.ts';
 import {
   admissionBatches,
   CodeBook,
@@ -37,6 +37,7 @@ import {
   drawStudent,
   workshopTitle,
 } from './draw-people.ts';
+import { drawTrainingAndFunds } from './draw-training-funds.ts';
 import { currentPlacement, type DemoPerson, isCurrentlyIn, isFullOn, membershipIntervals } from './model.ts';
 import { createRandom } from './random.ts';
 
@@ -59,7 +60,7 @@ export function generateDemoDataset(options: DemoOptions): DatasetInput {
 /** The document and the imperfections planted in its organizational life (see draw-meetings.ts). */
 export function generateDemoWorld({ asOf, seed = 1 }: DemoOptions): {
   document: DatasetInput;
-  imperfections: Imperfection[];
+  imperfections: (Imperfection | LifeRecordImperfection)[];
 } {
   const random = createRandom(seed);
   const year = yearOf(asOf);
@@ -464,9 +465,17 @@ export function generateDemoWorld({ asOf, seed = 1 }: DemoOptions): {
   };
   const { meetings, imperfections } = drawMeetings({ asOf, seed, ...document });
   const { dues } = drawDues({ asOf, seed, ...document });
+  const life = drawLifeRecords({ asOf, seed, ...document });
   return {
-    document: { ...document, meetings, ...drawTrainingAndFunds({ asOf, seed, ...document }), dues },
-    imperfections,
+    document: {
+      ...document,
+      meetings,
+      thoughtReports: life.thoughtReports,
+      appraisals: life.appraisals,
+      ...drawTrainingAndFunds({ asOf, seed, ...document }),
+      dues,
+    },
+    imperfections: [...imperfections, ...life.imperfections],
   };
 }
 
