@@ -104,6 +104,7 @@ export function daysCovered(intervals: { validFrom: string; validTo: string | nu
   const { from, to } = yearBounds(year);
   const spans = intervals
     .map((i) => ({
+      // biome-ignore lint/complexity/useMathMinMax: ISO date strings, compared as text
       from: i.validFrom > from ? i.validFrom : from,
       // validTo is exclusive: the last day held is the day before.
       end: i.validTo === null || i.validTo > to ? `${year + 1}-01-01` : i.validTo,
@@ -113,6 +114,7 @@ export function daysCovered(intervals: { validFrom: string; validTo: string | nu
   let days = 0;
   let cursor = from;
   for (const s of spans) {
+    // biome-ignore lint/complexity/useMathMinMax: ISO date strings, compared as text
     const start = s.from > cursor ? s.from : cursor;
     if (s.end > start) {
       days += daysBetween(start, s.end);
