@@ -18,12 +18,15 @@ export type SavedOverride = { rule: string; orgId: string | null };
 
 export function OverrideDialog({
   editing,
+  university,
   onClose,
   onSaved,
   onConflict,
 }: {
   /** The override being changed; absent for a new one. */
   editing?: OverrideView;
+  /** The university the override is for. */
+  university: string;
   onClose: () => void;
   onSaved: (saved: SavedOverride) => void;
   /** Someone else changed it meanwhile: the page reloads the configuration. */
@@ -49,7 +52,13 @@ export function OverrideDialog({
       if (editing) {
         await api.put(`/compliance/overrides/${editing.id}`, { values, reason: v.reason, version: editing.version });
       } else {
-        await api.post('/compliance/overrides', { rule: v.rule, orgId: v.orgId ?? null, values, reason: v.reason });
+        await api.post('/compliance/overrides', {
+          university,
+          rule: v.rule,
+          orgId: v.orgId ?? null,
+          values,
+          reason: v.reason,
+        });
       }
       onSaved({ rule: editing?.rule ?? (v.rule as string), orgId: editing ? editing.orgId : (v.orgId ?? null) });
     } catch (e) {

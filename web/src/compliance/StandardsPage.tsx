@@ -5,12 +5,13 @@
  */
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Checkbox, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../api/client.ts';
 import { useOrgTree } from '../api/orgs.ts';
+import { useSession } from '../auth/session.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useComplianceConfig, useRules, useStandardSets } from './api.ts';
@@ -39,7 +40,11 @@ function SetsCard({ config, onConflict }: { config: ComplianceConfig; onConflict
     setBusy(true);
     setProblem(null);
     try {
-      await api.put('/compliance/config', { standardSets: chosen, version: config.version });
+      await api.put('/compliance/config', {
+        university: config.tenantId,
+        standardSets: chosen,
+        version: config.version,
+      });
       message.success(t('cs.setsSaved'));
       await queryClient.invalidateQueries({ queryKey: ['compliance'] });
     } catch (e) {
@@ -241,6 +246,7 @@ function OverridesCard({
       {dialog && (
         <OverrideDialog
           editing={dialog.editing}
+          university={config.tenantId}
           onClose={() => setDialog(null)}
           onConflict={onConflict}
           onSaved={async (saved) => {
@@ -257,8 +263,13 @@ function OverridesCard({
 
 export default function StandardsPage() {
   const { t } = useI18n();
-  const config = useComplianceConfig();
+  const { account } = useSession();
   const tree = useOrgTree();
+  const roots = tree.data?.roots ?? [];
+  // Those who belong to no university look at one of those in their tree (a university's org id is its tenant id).
+  const [picked, setPicked] = useState<string | undefined>(undefined);
+  const university = account?.tenantId ? undefined : (picked ?? roots[0]?.id);
+  const config = useComplianceConfig(university, Boolean(account?.tenantId || university));
   const [params, setParams] = useSearchParams();
   const rule = params.get('rule') ?? undefined;
   const orgId = params.get('org') ?? undefined;
@@ -278,12 +289,25 @@ export default function StandardsPage() {
   return (
     <QueryState query={config}>
       {() => {
-        const data = config.data as ComplianceConfig;
+        const data = config.data;
+        // Waiting for the tree that says which university (the query is not enabled yet).
+        if (!data) return null;
         return (
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              {t('cs.title')} · {data.universityName}
-            </Typography.Title>
+            <Space wrap>
+              <Typography.Title level={4} style={{ margin: 0 }}>
+                {t('cs.title')} · {data.universityName}
+              </Typography.Title>
+              {!account?.tenantId && roots.length > 1 && (
+                <Select
+                  aria-label={t('entity.university')}
+                  value={university}
+                  onChange={setPicked}
+                  options={roots.map((r) => ({ value: r.id, label: r.name }))}
+                  style={{ minWidth: 220 }}
+                />
+              )}
+            </Space>
             {!data.canEdit && <Alert type="info" showIcon title={t('cs.readOnly')} />}
             <SetsCard config={data} onConflict={reload} />
             <OverridesCard config={data} onExplain={explainOverride} onConflict={reload} />

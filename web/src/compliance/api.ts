@@ -19,9 +19,14 @@ export function useStandardSets() {
   });
 }
 
-export function useComplianceConfig() {
+/**
+ * A university's configuration: the caller's own, or `university` for those who belong to none
+ * (oversight viewers, platform admins).
+ */
+export function useComplianceConfig(university: string | undefined, enabled = true) {
   return useQuery({
-    queryKey: ['compliance', 'config'],
-    queryFn: () => api.get<ComplianceConfig>('/compliance/config'),
+    queryKey: ['compliance', 'config', university ?? null],
+    queryFn: () => api.get<ComplianceConfig>('/compliance/config', { university }),
+    enabled,
   });
 }
