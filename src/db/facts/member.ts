@@ -34,6 +34,9 @@ export async function loadMemberFacts(tx: Tx, scope: FactScope): Promise<MemberF
 
   // Grouped by (person, tenant), not the attendance_person index's order, so a university's
   // attendance is read by one sequential scan and hash-aggregated.
+  // A whole university needs no person filter on its attendance: people without a membership
+  // drop out at the final join.
+  const attendees = scope.subtreePath === null ? sql`` : sql`and ${inScope('a.person_id')}`;
   const people = await selectRows<Omit<MemberRecord, 'memberships' | 'reportsByYear' | 'lifeMeetingsByYear'>>(
     tx,
     sql`with life as (
@@ -46,7 +49,7 @@ export async function loadMemberFacts(tx: Tx, scope: FactScope): Promise<MemberF
         from attendance a
         join meetings m on m.tenant_id = a.tenant_id and m.id = a.meeting_id
         join orgs o on o.tenant_id = m.tenant_id and o.id = m.org_id
-        where a.tenant_id = any(${tenants}) and ${inScope('a.person_id')} and m.held_on <= ${asOf}
+        where a.tenant_id = any(${tenants}) ${attendees} and m.held_on <= ${asOf}
           and (a.status <> 'absent' or a.checked_in_at is not null)
         group by a.person_id, a.tenant_id
       ),

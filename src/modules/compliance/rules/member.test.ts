@@ -192,6 +192,40 @@ describe('LIFE-13 no organizational life (lapse)', () => {
     ]);
     expect((await w.run('LIFE-13', '2021-10-31')).map((f) => f.severity)).toEqual(['warning']);
   });
+  it("a member who moved in brings their earlier attendance, and the branch's own evaluation agrees", async () => {
+    const w = await world();
+    const mover = await buildPerson(db, { tenantId: w.t, code: 'L1331', name: '转入' });
+    await buildMembership(db, {
+      tenantId: w.t,
+      personId: mover.id,
+      orgId: w.other.id,
+      validFrom: '2015-01-01',
+      validTo: '2021-03-01',
+    });
+    await buildMembership(db, { tenantId: w.t, personId: mover.id, orgId: w.branch.id, validFrom: '2021-03-01' });
+    const before = await w.meeting('2021-02-20', 'themeDay', w.other.id);
+    await w.attend(before.id, mover.id);
+    const after = await w.meeting('2021-06-01', 'themeDay');
+    await w.attend(after.id, mover.id, 'absent');
+
+    const expected = [
+      {
+        severity: 'breach',
+        member: 'L1331',
+        period: null,
+        message:
+          '党员转入已连续6个月未参加组织生活（2021-02-20起），无请假等正当理由；按党章第九条应作自行脱党处理的，由支部研究决定（要求不超过6个月）',
+      },
+    ];
+    expect((await w.run('LIFE-13', '2021-08-25')).map(pick)).toEqual(expected);
+    const branchOnly = await findingsFor(db, {
+      tenantId: w.t,
+      orgId: w.branch.id,
+      asOf: '2021-08-25',
+      rules: ['LIFE-13'],
+    });
+    expect(branchOnly.map(pick)).toEqual(expected);
+  });
 });
 
 async function buildThoughtReport(props: { tenantId: string; personId: string; orgId: string; submittedOn: string }) {
