@@ -147,30 +147,55 @@ export async function loadLifeFacts(tx: Tx, scope: FactScope): Promise<LifeFacts
   }
 
   // A seat counts while its term is the current one: from its election to the next term's.
-  const seats = await selectRows<{ orgId: string } & Interval>(
+  const seats = await selectRows<{ orgId: string; seat: 'secretary' | 'committee' } & Interval>(
     tx,
     sql`with t as (
       select t.tenant_id, t.id, t.org_id, t.elected_on,
         lead(t.elected_on) over (partition by t.tenant_id, t.org_id order by t.elected_on) as next_on
       from terms t join orgs o on o.tenant_id = t.tenant_id and o.id = t.org_id
       where ${orgFilter(scope)} and o.kind = 'branch')
-    select t.org_id as "orgId",
+    select t.org_id as "orgId", case when p.role = 'secretary' then 'secretary' else 'committee' end as seat,
       to_char(greatest(p.valid_from, t.elected_on), 'YYYY-MM-DD') as "from",
       to_char(least(p.valid_to, t.next_on), 'YYYY-MM-DD') as "to"
     from t join positions p on p.tenant_id = t.tenant_id and p.term_id = t.id
-    where p.role in ${list(committeeSeatRoles)}
+    where p.role in ${list(['secretary', ...committeeSeatRoles])}
       and (t.next_on is null or p.valid_from < t.next_on)
       and (p.valid_to is null or p.valid_to > t.elected_on)
       and p.valid_from <= ${to} and (p.valid_to is null or p.valid_to > ${from})`,
   );
-  const seatsByOrg: Record<string, Interval[]> = {};
+  const seatsByOrg = { secretary: {} as Record<string, Interval[]>, committee: {} as Record<string, Interval[]> };
   for (const s of seats) {
     if (s.to !== null && s.to <= s.from) continue;
-    seatsByOrg[s.orgId] ??= [];
-    seatsByOrg[s.orgId].push({ from: s.from, to: s.to });
+    const byOrg = seatsByOrg[s.seat];
+    byOrg[s.orgId] ??= [];
+    byOrg[s.orgId].push({ from: s.from, to: s.to });
   }
-  const committeeSeats: LifeFacts['committeeSeats'] = {};
-  for (const orgId in seatsByOrg) committeeSeats[orgId] = mergeIntervals(seatsByOrg[orgId]);
+  const merged = (byOrg: Record<string, Interval[]>) =>
+    Object.fromEntries(Object.entries(byOrg).map(([orgId, list]) => [orgId, mergeIntervals(list)]));
+
+  // Islands of continuous membership per group (gaps and islands over the membership rows), so a
+  // group's months with nobody in it can be told apart.
+  const members = await selectRows<{ orgId: string } & Interval>(
+    tx,
+    sql`with iv as (
+      select ms.group_id, ms.valid_from as f, coalesce(ms.valid_to, 'infinity'::date) as t
+      from memberships ms join orgs o on o.tenant_id = ms.tenant_id and o.id = ms.group_id
+      where ${orgFilter(scope)} and o.kind = 'group' and ms.standing = 'normal'
+        and ms.valid_from <= ${to} and (ms.valid_to is null or ms.valid_to > ${from})),
+    marked as (
+      select iv.*, case when f <= max(t) over (partition by group_id order by f, t
+        rows between unbounded preceding and 1 preceding) then 0 else 1 end as starts
+      from iv),
+    islands as (select marked.*, sum(starts) over (partition by group_id order by f, t) as island from marked)
+    select group_id as "orgId", to_char(min(f), 'YYYY-MM-DD') as "from",
+      case when max(t) = 'infinity'::date then null else to_char(max(t), 'YYYY-MM-DD') end as "to"
+    from islands group by group_id, island`,
+  );
+  const groupMembers: LifeFacts['groupMembers'] = {};
+  for (const m of members) {
+    groupMembers[m.orgId] ??= [];
+    groupMembers[m.orgId].push({ from: m.from, to: m.to });
+  }
 
   const appraisals = await selectRows<AppraisalFact>(
     tx,
@@ -226,7 +251,9 @@ export async function loadLifeFacts(tx: Tx, scope: FactScope): Promise<LifeFacts
   return {
     held: heldCounts,
     secretaryLectures,
-    committeeSeats,
+    committeeSeats: merged(seatsByOrg.committee),
+    secretarySeats: merged(seatsByOrg.secretary),
+    groupMembers,
     lifeDays,
     lifeDaysFrom: w.from,
     appraisals: appraisals.map((a) => ({ ...a, year: Number(a.year) })),

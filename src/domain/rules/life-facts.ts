@@ -58,6 +58,10 @@ export type LifeFacts = {
    * merged into disjoint sorted ones.
    */
   committeeSeats: Record<string, Interval[]>;
+  /** Per branch, the merged intervals during which its current term's secretary seat was held. */
+  secretarySeats: Record<string, Interval[]>;
+  /** Per group, the merged intervals during which it had at least one member in normal standing. */
+  groupMembers: Record<string, Interval[]>;
   /**
    * Per branch, the sorted days of organizational life (its own general assemblies, Party lectures,
    * theme days and life meetings, and its groups' meetings), from a year before the range on, as

@@ -107,6 +107,7 @@ export const committeeMeetingRule = countRule({
   owes: (facts, org, period) => coveredThroughout(facts.committeeSeats[org.id], period),
 });
 
+/** A group owes a month only if it had a member in normal standing on every day of it. */
 export const groupMeetingRule = countRule({
   id: 'LIFE-03',
   title: { zh: '党小组会每月至少召开1次', en: 'A group meeting at least once a month in each group' },
@@ -116,6 +117,7 @@ export const groupMeetingRule = countRule({
   source: '003 制度机制2',
   what: { zh: '党小组会', en: 'group meeting' },
   count: meetingsOf('groupMeeting'),
+  owes: (facts, org, period) => coveredThroughout(facts.groupMembers[org.id], period),
   subject: (org) => ({ zh: org.name, en: org.name }),
 });
 
@@ -131,7 +133,10 @@ export const partyLectureRule = countRule({
   count: meetingsOf('partyLecture'),
 });
 
-/** The lecturer must hold the secretary seat of the branch's current term on the day of the lecture. */
+/**
+ * The lecturer must hold the secretary seat of the branch's current term on the day of the lecture.
+ * A year in which no secretary is on record at all is a vacancy (ORG-07), not a missing lecture.
+ */
 export const secretaryLectureRule = countRule({
   id: 'LIFE-05',
   title: { zh: '支部书记每年至少讲1次党课', en: 'The secretary gives at least one Party lecture a year' },
@@ -142,6 +147,8 @@ export const secretaryLectureRule = countRule({
   what: { zh: '党课', en: 'Party lecture' },
   verbZh: '讲',
   subject: () => ({ zh: '支部书记', en: 'secretary' }),
+  owes: (facts, org, period) =>
+    (facts.secretarySeats[org.id] ?? []).some((i) => i.from <= period.to && (i.to === null || i.to > period.from)),
   count: (facts, org, period) => facts.secretaryLectures[org.id]?.[Number(period.key.slice(0, 4))] ?? 0,
 });
 

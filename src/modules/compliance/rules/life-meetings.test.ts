@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/db.ts';
-import { buildOrg } from '../../../../test/factories.ts';
+import { buildMembership, buildOrg, buildPerson } from '../../../../test/factories.ts';
 import type { Database, Db } from '../../../db/connect.ts';
 import { brief, lifeWorld, monthly } from './life-world.ts';
 
@@ -122,6 +122,25 @@ describe('LIFE-03 group meeting every month in each group', () => {
     const w = await lifeWorld(db);
     const g1 = await buildOrg(db, { tenantId: w.t, parentId: w.branch.id, kind: 'group', name: '第一党小组' });
     const g2 = await buildOrg(db, { tenantId: w.t, parentId: w.branch.id, kind: 'group', name: '第二党小组' });
+    // A group with nobody in it (the third) owes nothing; one that gets its first member on
+    // 2021-03-10 (the fourth) owes from April.
+    await buildOrg(db, { tenantId: w.t, parentId: w.branch.id, kind: 'group', name: '第三党小组' });
+    const g4 = await buildOrg(db, { tenantId: w.t, parentId: w.branch.id, kind: 'group', name: '第四党小组' });
+    for (const [group, validFrom] of [
+      [g1, '2015-01-01'],
+      [g2, '2015-01-01'],
+      [g4, '2021-03-10'],
+    ] as const) {
+      const person = await buildPerson(db, { tenantId: w.t });
+      await buildMembership(db, {
+        tenantId: w.t,
+        personId: person.id,
+        orgId: w.branch.id,
+        groupId: group.id,
+        validFrom,
+      });
+    }
+    await w.meetings('groupMeeting', monthly(2021, 4, 12, 8), { orgId: g4.id });
     await w.meetings('groupMeeting', monthly(2021, 1, 12, 8), { orgId: g1.id });
     await w.meetings('groupMeeting', monthly(2021, 1, 12, 8, [5]), { orgId: g2.id });
     // A group meeting recorded on the branch is not the group's.
@@ -164,6 +183,15 @@ describe('LIFE-05 the secretary gives a Party lecture every year', () => {
     // The same person lecturing while still secretary (before the new term) counts.
     await w.meeting('2021-02-25', 'partyLecture', { lecturerId: old.person.id });
     expect(await w.run('LIFE-05', '2022-01-10')).toEqual([]);
+  });
+
+  it('a year with no secretary on record is a vacancy (ORG-07), not a missing lecture', async () => {
+    const w = await lifeWorld(db);
+    const sec = await w.member('C0521', '孙丽');
+    await w.term('2022-03-01', [{ role: 'secretary', personId: sec.person.id }]);
+    expect(
+      (await w.run('LIFE-05', '2023-01-10', { from: '2021-01-01' })).map((f) => `${f.severity} ${f.period}`),
+    ).toEqual(['breach 2022']);
   });
 
   it('a planned lecture by the secretary does not count', async () => {
