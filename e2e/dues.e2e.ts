@@ -63,4 +63,28 @@ describe('membership dues', () => {
       .toContain((after.totals.paid / 100).toFixed(2));
     await b.snap('dues-after-recording');
   });
+
+  it('a member sees their own dues: this month’s amount in their ledger', async () => {
+    const { branch } = b.harness.fixture;
+    const month = todayInShanghai().slice(0, 7);
+    await b.signIn();
+    const sheet = (await b.api<Sheet>('GET', `/dues/sheet?orgId=${branch.id}&month=${month}`)).json;
+    const someone = sheet.rows.find((r) => r.due !== null);
+    expect(someone).toBeDefined();
+    const username = `e2e-dues-m-${Date.now() % 100000}`;
+    const login = await b.api<{ password: string }>('POST', '/accounts', {
+      username,
+      displayName: someone?.personName,
+      personId: someone?.personId,
+      grants: [{ role: 'member', orgId: branch.id }],
+    });
+    expect(login.status).toBe(200);
+    await b.page.context().clearCookies();
+    await b.signIn({ username, password: login.json.password });
+    await b.page.goto('/dues/me');
+    await b.page.getByText('本月应交(元)').waitFor();
+    await expect
+      .poll(() => b.page.getByRole('row').filter({ hasText: month }).first().textContent())
+      .toContain(((someone?.due ?? 0) / 100).toFixed(2));
+  });
 });
