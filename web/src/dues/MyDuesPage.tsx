@@ -60,7 +60,15 @@ export default function MyDuesPage() {
                 rowKey="month"
                 size="small"
                 pagination={false}
-                dataSource={[...data.ledger].reverse()}
+                // Accounting starts with the first base: earlier months with nothing paid say nothing.
+                dataSource={data.ledger
+                  .slice(
+                    Math.max(
+                      0,
+                      data.ledger.findIndex((m) => m.due !== null || m.paid > 0),
+                    ),
+                  )
+                  .reverse()}
                 columns={[
                   { title: t('dues.month'), dataIndex: 'month', width: 100 },
                   {
