@@ -2,6 +2,7 @@
  * The member-level rules (LIFE-11, 13, 14, 22, MEM-01, 03) on real records through the real
  * evaluation path: each case builds its own university, so the cases do not see each other.
  */
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findingsFor } from '../../../../test/compliance.ts';
 import { createTestDatabase } from '../../../../test/db.ts';
@@ -15,7 +16,7 @@ import {
   buildUniversity,
 } from '../../../../test/factories.ts';
 import type { Database, Db } from '../../../db/connect.ts';
-import { thoughtReports } from '../../../db/schema.ts';
+import { attendance, thoughtReports } from '../../../db/schema.ts';
 
 let database: Database;
 let db: Db;
@@ -327,7 +328,7 @@ describe('MEM-01 transfers', () => {
 });
 
 describe('MEM-03 out of touch', () => {
-  it('no contact for `months` is a breach; a thought report is contact', async () => {
+  it('no contact for `months` is a breach; a thought report or a check-in is contact', async () => {
     const w = await world();
     const silent = await w.member('M0301', '失联');
     const writer = await w.member('M0302', '写汇报');
@@ -340,6 +341,20 @@ describe('MEM-03 out of touch', () => {
       orgId: w.branch.id,
       submittedOn: '2021-09-01',
     });
+    // A QR check-in is contact even before the secretary marks the meeting held.
+    const scanner = await w.member('M0303', '扫码');
+    await w.attend(m.id, scanner.person.id);
+    const notified = await buildMeeting(db, {
+      tenantId: w.t,
+      orgId: w.branch.id,
+      heldOn: '2021-07-01',
+      status: 'notified',
+    });
+    await w.attend(notified.id, scanner.person.id);
+    await db
+      .update(attendance)
+      .set({ checkedInAt: new Date('2021-07-01T06:30:00Z') })
+      .where(and(eq(attendance.meetingId, notified.id), eq(attendance.personId, scanner.person.id)));
 
     expect((await w.run('MEM-03', '2021-12-01')).map(pick)).toEqual([
       {
