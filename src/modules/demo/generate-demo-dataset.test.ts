@@ -4,7 +4,14 @@ import { validateDataset } from '../dataset/validate-dataset.ts';
 import { addDays } from './dates.ts';
 import { generateDemoDataset } from './generate-demo-dataset.ts';
 
-const committeeRoles = ['secretary', 'deputySecretary', 'organizationMember', 'propagandaMember', 'disciplineMember', 'member'];
+const committeeRoles = [
+  'secretary',
+  'deputySecretary',
+  'organizationMember',
+  'propagandaMember',
+  'disciplineMember',
+  'member',
+];
 
 function parse(asOf: string, seed: number): Dataset {
   const validation = validateDataset(generateDemoDataset({ asOf, seed }));
