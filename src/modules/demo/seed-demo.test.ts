@@ -163,8 +163,18 @@ describe('seedDemo', () => {
     // The export orders records by code; the generator lists parents first. Same records either way.
     const sorted = (items: unknown[]) => items.map((x) => JSON.stringify(x)).sort();
     expect(exported.university).toEqual(generated.dataset.university);
-    for (const section of ['orgs', 'people', 'memberships', 'terms', 'meetings'] as const)
+    for (const section of [
+      'orgs',
+      'people',
+      'memberships',
+      'terms',
+      'meetings',
+      'trainingSessions',
+      'training',
+    ] as const)
       expect(sorted(exported[section]), section).toEqual(sorted(generated.dataset[section]));
+    for (const part of ['budgets', 'allocations', 'expenses'] as const)
+      expect(sorted(exported.funds?.[part] ?? []), part).toEqual(sorted(generated.dataset.funds?.[part] ?? []));
   });
 
   it('refuses to load the demo twice and writes nothing', async () => {
