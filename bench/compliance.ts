@@ -22,12 +22,15 @@ import { parseArgs } from 'node:util';
 import { type SQL, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { connect, type Tx } from '../src/db/connect.ts';
+import { loadCoreFacts } from '../src/db/facts/core.ts';
 import { factLoaders } from '../src/db/facts/index.ts';
 import type { FactScope } from '../src/db/facts/scope.ts';
 import type { FactSets } from '../src/domain/compliance/fact-sets.ts';
 import { implementedRules } from '../src/domain/compliance/rules.ts';
+import { runRules } from '../src/domain/compliance/run-rules.ts';
 import { adoptedRuleIds, standardSetByCode } from '../src/domain/compliance/standard-sets.ts';
-import { type EvaluationResult, evaluate } from '../src/modules/compliance/evaluate.ts';
+import { evaluate } from '../src/modules/compliance/evaluate.ts';
+import { loadConfigs } from '../src/modules/compliance/load-config.ts';
 import { benchStandardSets, countScale, defects, generateScale } from './generate-scale.ts';
 
 const { values } = parseArgs({
@@ -60,6 +63,11 @@ const rules = implementedRules
   .map((r) => r.id);
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+function timeSync<T>(work: () => T): { ms: number; result: T } {
+  const start = performance.now();
+  const result = work();
+  return { ms: performance.now() - start, result };
+}
 async function time<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const start = performance.now();
   const result = await work();
@@ -156,6 +164,20 @@ const scans = [];
 for (let i = 0; i < 3; i++) scans.push((await time(plainScan)).ms);
 const baseline = median(scans);
 
+// Each result is printed as soon as it is measured, so a long run shows its numbers as it goes.
+const line = (what: string, ms: number, note = '') =>
+  console.log(`${what.padEnd(52)} ${seconds(ms).padStart(10)} ${(ms / baseline).toFixed(1).padStart(8)}×  ${note}`);
+const detail = (text: string) => console.log(`${''.padEnd(52)}   ${text}`);
+console.log(
+  `\nbaseline: one plain scan of the fact tables (meetings ⋈ attendance ⋈ orgs of the year, memberships ⋈ people,`,
+);
+console.log(
+  `  positions ⋈ terms, orgs, thought reports, plans, appraisal entries) of ${tenants.length} universit${tenants.length === 1 ? 'y' : 'ies'}`,
+);
+console.log(`  runs: ${scans.map((x) => x.toFixed(0)).join(', ')} ms; median ${baseline.toFixed(0)} ms\n`);
+console.log(`${'what'.padEnd(52)} ${'time'.padStart(10)} ${'÷ scan'.padStart(9)}`);
+line('plain scan (median of 3)', baseline);
+
 // ——— Full evaluation ———
 const evaluateUniversity = (tenantId: string, orgId?: string) =>
   db.transaction((tx) =>
@@ -182,8 +204,21 @@ async function fullPass(): Promise<Pass> {
   }
   return pass;
 }
+const breakdown = (p: Pass) =>
+  Object.entries(p.timings)
+    .map(([k, v]) => `${k} ${seconds(v)}`)
+    .join(', ');
 const first = await fullPass();
+line('full evaluation, first (every finding new)', first.ms, `${first.produced} findings, ${first.opened} opened`);
+detail(breakdown(first));
 const again = await fullPass();
+line(
+  'full evaluation, again on unchanged data',
+  again.ms,
+  `${again.produced} findings, ${again.opened} opened, ${again.updated} updated, ${again.resolved} resolved`,
+);
+detail(breakdown(again));
+if (tenants.length > 1) line('  per university (mean, again)', again.ms / tenants.length);
 
 // ——— Single branches: the largest, the median and a few more of the first university ———
 const branchCount = Number(values.branches);
@@ -195,12 +230,20 @@ const candidates = await rowsOf<{ id: string; code: string; members: number }>(
 const picked = Array.from(
   new Set(Array.from({ length: branchCount }, (_, i) => Math.floor((i * candidates.length) / branchCount))),
 ).map((i) => candidates[i]);
-const branchRuns: { code: string; members: number; ms: number; result: EvaluationResult }[] = [];
+const branchMs: number[] = [];
 for (const branch of picked) {
-  await evaluateUniversity(tenants[0], branch.id); // the first one after a change stores; time the steady one too
+  await evaluateUniversity(tenants[0], branch.id); // warm, as after the full evaluation; the timed run is the next
   const { ms, result } = await time(() => evaluateUniversity(tenants[0], branch.id));
-  branchRuns.push({ code: branch.code, members: branch.members, ms, result });
+  branchMs.push(ms);
+  line(
+    `single branch ${branch.code} (${branch.members} members)`,
+    ms,
+    Object.entries(result.timings)
+      .map(([k, v]) => `${k} ${v} ms`)
+      .join(', '),
+  );
 }
+line('single branch, median', median(branchMs));
 
 // ——— Each fact loader on its own, every statement timed ———
 type Statement = { loader: string; text: string; ms: number; query: SQL };
@@ -220,67 +263,28 @@ function timedTx(loader: string): Tx {
 }
 const dialect = (db as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string } } }).dialect;
 const sqlText = (query: SQL) => dialect.sqlToQuery(query).sql.replace(/\s+/g, ' ').trim();
-const loaderNames = [
-  ...new Set(implementedRules.filter((r) => rules.includes(r.id)).map((r) => r.facts)),
-] as (keyof FactSets)[];
-const loaderMs: Record<string, number> = {};
+const evaluated = implementedRules.filter((r) => rules.includes(r.id));
+const loaderNames = [...new Set(evaluated.map((r) => r.facts))] as (keyof FactSets)[];
+console.log('\nfact loaders on their own (whole universities), their statements by time:');
+const factsOf = new Map<string, Partial<FactSets>>();
 for (const name of loaderNames) {
   let total = 0;
   for (const tenantId of tenants) {
     const scope: FactScope = { tenantIds: [tenantId], subtreePath: null, from, to: asOf, asOf };
     const load = factLoaders[name] as (tx: Tx, scope: FactScope) => Promise<unknown>;
-    total += (await time(() => load(timedTx(name), scope))).ms;
+    const { ms, result } = await time(() => load(timedTx(name), scope));
+    total += ms;
+    if (tenantId === tenants[0]) factsOf.set(name, { [name]: result } as Partial<FactSets>);
   }
-  loaderMs[name] = total;
-}
-
-// ——— Report ———
-const line = (what: string, ms: number, note = '') =>
-  console.log(`${what.padEnd(52)} ${seconds(ms).padStart(10)} ${(ms / baseline).toFixed(1).padStart(8)}×  ${note}`);
-console.log(
-  `\nbaseline: one plain scan of the fact tables (meetings ⋈ attendance ⋈ orgs of the year, memberships ⋈ people,`,
-);
-console.log(
-  `  positions ⋈ terms, orgs, thought reports, plans, appraisal entries) of ${tenants.length} universit${tenants.length === 1 ? 'y' : 'ies'}`,
-);
-console.log(`  runs: ${scans.map((s) => s.toFixed(0)).join(', ')} ms; median ${baseline.toFixed(0)} ms\n`);
-console.log(`${'what'.padEnd(52)} ${'time'.padStart(10)} ${'÷ scan'.padStart(9)}`);
-line('plain scan (median of 3)', baseline);
-const breakdown = (p: Pass) =>
-  Object.entries(p.timings)
-    .map(([k, v]) => `${k} ${seconds(v)}`)
-    .join(', ');
-line('full evaluation, first (every finding new)', first.ms, `${first.produced} findings, ${first.opened} opened`);
-console.log(`${''.padEnd(52)}   ${breakdown(first)}`);
-line(
-  'full evaluation, again on unchanged data',
-  again.ms,
-  `${again.produced} findings, ${again.opened} opened, ${again.updated} updated, ${again.resolved} resolved`,
-);
-console.log(`${''.padEnd(52)}   ${breakdown(again)}`);
-if (tenants.length > 1) line('  per university (mean, again)', again.ms / tenants.length);
-for (const b of branchRuns)
-  line(
-    `single branch ${b.code} (${b.members} members)`,
-    b.ms,
-    Object.entries(b.result.timings)
-      .map(([k, v]) => `${k} ${v} ms`)
-      .join(', '),
-  );
-line('single branch, median', median(branchRuns.map((b) => b.ms)));
-
-console.log('\nfact loaders on their own (whole universities), their statements by time:');
-for (const name of loaderNames) {
-  console.log(`  ${name.padEnd(10)} ${seconds(loaderMs[name]).padStart(10)}`);
-  const own = new Map<string, { ms: number; n: number; slowest: Statement }>();
-  for (const s of statements.filter((x) => x.loader === name)) {
-    const key = s.text.slice(0, 110);
+  console.log(`  ${name.padEnd(10)} ${seconds(total).padStart(10)}`);
+  const own = new Map<string, { ms: number; slowest: Statement }>();
+  for (const x of statements.filter((st) => st.loader === name)) {
+    const key = x.text.slice(0, 110);
     const seen = own.get(key);
-    if (!seen) own.set(key, { ms: s.ms, n: 1, slowest: s });
+    if (!seen) own.set(key, { ms: x.ms, slowest: x });
     else {
-      seen.ms += s.ms;
-      seen.n += 1;
-      if (s.ms > seen.slowest.ms) seen.slowest = s;
+      seen.ms += x.ms;
+      if (x.ms > seen.slowest.ms) seen.slowest = x;
     }
   }
   const sorted = [...own.entries()].sort((a, b) => b[1].ms - a[1].ms);
@@ -290,6 +294,21 @@ for (const name of loaderNames) {
     console.log(plan.map((r) => `      ${r['QUERY PLAN']}`).join('\n'));
   }
 }
+
+// ——— Each rule on its own (pure), over the first university's facts ———
+const firstScope: FactScope = { tenantIds: [tenants[0]], subtreePath: null, from, to: asOf, asOf };
+const core = await loadCoreFacts(db, firstScope);
+const config = await loadConfigs(db, [tenants[0]]);
+const allFacts = Object.assign({}, ...factsOf.values()) as Partial<FactSets>;
+const perRule = evaluated.map((rule) => {
+  const { ms, result } = timeSync(() =>
+    runRules({ rules: [rule], core, facts: allFacts, config, asOf, from, to: asOf }),
+  );
+  return { id: rule.id, ms, findings: result.length };
+});
+console.log('\nrules on their own (pure, first university), slowest first:');
+for (const r of perRule.sort((a, b) => b.ms - a.ms).slice(0, 10))
+  console.log(`    ${r.id.padEnd(8)} ${r.ms.toFixed(0).padStart(6)} ms  ${r.findings} findings`);
 
 await database.close();
 if (scratch && !values.keep && !values.reuse) {

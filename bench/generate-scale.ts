@@ -75,7 +75,7 @@ export const defects = {
   /** Meetings recorded without minutes (LIFE-12). */
   withoutMinutes: 0.02,
   /** Absences and leaves never made up (LIFE-11). */
-  absenceWithoutMakeup: 0.15,
+  absenceWithoutMakeup: 0.03,
   /** Members absent from everything from May on, with no reason (LIFE-13). */
   disengaged: 0.002,
   /** Members who transferred out mid-year and were never received anywhere (MEM-01, ORG-08). */
