@@ -145,6 +145,16 @@ describe('GET /training/hours', () => {
     expect(workbook.worksheets[0].rowCount).toBe(body.items.length + 1);
   });
 
+  it("lists a person's credits for the branch, and refuses a year out of range", async () => {
+    const res = await secretaryA1.get(`/api/v1/training/people/${world.memberA1.person.id}/credits?year=2026`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual([
+      expect.objectContaining({ on: '2026-03-10', kind: 'partySchool', hours: 6, source: 'session' }),
+    ]);
+    const bad = await secretaryA1.get(`/api/v1/training/people/${world.memberA1.person.id}/credits?year=1800`);
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('is a 404 for another branch or university', async () => {
     expect((await secretaryA2.get(`/api/v1/training/hours?orgId=${world.branchA1.id}`)).statusCode).toBe(404);
     expect((await orgAdminB.get(`/api/v1/training/hours?orgId=${world.branchA1.id}`)).statusCode).toBe(404);
