@@ -33,7 +33,7 @@ function judge(
 ): Pick<FindingDraft, 'severity' | 'message' | 'numbers'> | null {
   const y = { zh: periodLabel(String(year), 'zh'), en: periodLabel(String(year), 'en') };
   const deadline = yearEndDeadline(year);
-  if (!a || a.step !== 'closed') {
+  if (a?.step !== 'closed') {
     const late = asOf > deadline;
     const at = a ? stepNames[a.step] : null;
     const zh = a
