@@ -8,6 +8,7 @@ import { buildWorld, type World } from '../../../test/factories.ts';
 import { createTestServer, type TestServer } from '../../../test/server.ts';
 import { ruleById } from '../../domain/compliance/rules.ts';
 import { standardSetByCode } from '../../domain/compliance/standard-sets.ts';
+import { branchLevelRules } from './score.ts';
 import { insertFinding } from './test-support.ts';
 
 let server: TestServer;
@@ -220,8 +221,11 @@ describe('GET /compliance/heatmap', () => {
     expect(c1.cells.LIFE).toEqual({ breach: 1, warning: 1, info: 0 });
     expect(c1.cells.ORG).toEqual({ breach: 2, warning: 0, info: 0 });
     expect(c1.cells.MEM).toEqual({ breach: 0, warning: 1, info: 0 });
-    expect(c1).toMatchObject({ breach: 3, warning: 2, branches: 2, score: 92 });
-    expect(c2).toMatchObject({ breach: 1, warning: 0, branches: 1, score: 95 });
+    // Score: checks met of branches × branch-level hbzy rules (29). c-a1: three (org, rule) pairs
+    // with a breach and two with a warning (half) of 2 × 29 → 93; c-a2: one of 29 → 97.
+    expect(branchLevelRules([standardSetByCode.get('hbzy-2019-3s3n')!])).toHaveLength(29);
+    expect(c1).toMatchObject({ breach: 3, warning: 2, branches: 2, score: 93 });
+    expect(c2).toMatchObject({ breach: 1, warning: 0, branches: 1, score: 97 });
   });
 
   it('drills down to a college (its branches) and keeps a college admin inside their college', async () => {
@@ -240,7 +244,7 @@ describe('GET /compliance/heatmap', () => {
     expect(res.statusCode).toBe(400);
     expect(fields(res.json())).toEqual(['querystring.org']);
     const uniB = await c.get(`/api/v1/compliance/heatmap?org=${w.uniB.rootId}`);
-    expect(uniB.json().rows).toEqual([expect.objectContaining({ breach: 1, branches: 1, score: 95 })]);
+    expect(uniB.json().rows).toEqual([expect.objectContaining({ breach: 1, branches: 1, score: 97 })]);
   });
 });
 
@@ -286,7 +290,8 @@ describe('GET /compliance/overview', () => {
         breach: 4,
         warning: 2,
         byFamily: { LIFE: 2, ORG: 2 },
-        score: 93,
+        // 4 breached and 2 warned (org, rule) checks of 3 branches × 29 rules.
+        score: 94,
       },
       {
         university: { id: w.uniB.tenantId, code: 'uni-b', name: '乙职业技术学院' },
@@ -295,7 +300,7 @@ describe('GET /compliance/overview', () => {
         breach: 1,
         warning: 0,
         byFamily: { LIFE: 1 },
-        score: 95,
+        score: 97,
       },
     ]);
   });
@@ -356,8 +361,8 @@ describe('GET /compliance/scorecard', () => {
     if (byRule.has('ORG-01')) expect(byRule.get('ORG-01')).toMatchObject({ status: 'breach', open: 1 });
     const others = body.rules.filter((r: { rule: string }) => r.rule !== rule && r.rule !== 'ORG-01');
     expect(others.every((r: { status: string; open: number }) => r.status === 'ok' && r.open === 0)).toBe(true);
-    // Open on the branch: the ORG-01 breach planted above and this one.
-    expect(body.score).toBe(90);
+    // Open on the branch: the ORG-01 breach planted above and this one — 2 of the rules failed.
+    expect(body.score).toBe(Math.round(100 * (1 - 2 / expected.length)));
   });
 
   it('is for a branch the caller reads', async () => {

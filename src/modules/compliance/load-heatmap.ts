@@ -6,26 +6,29 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
-import { standardSetByCode } from '../../domain/compliance/standard-sets.ts';
+import { type StandardSet, standardSetByCode } from '../../domain/compliance/standard-sets.ts';
 import { ruleFamilies } from '../../domain/compliance/types.ts';
 import type { Actor } from '../../server/scope.ts';
 import { selectRows } from '../orgs/select-rows.ts';
 import { defaultDashboardOrg, findingInScope } from './finding-scope.ts';
 import { familyOf } from './list-catalog.ts';
-import { complianceScore } from './score.ts';
+import { branchLevelRules, complianceScore } from './score.ts';
 
 type Kind = 'university' | 'college' | 'branch' | 'group';
 type Counts = { breach: number; warning: number; info: number };
 
-/** Families of the rules a university adopts, in catalog order. */
-export async function adoptedFamilies(tx: Tx, tenantId: string): Promise<string[]> {
+/** The standard sets a university adopts. */
+export async function adoptedSets(tx: Tx, tenantId: string): Promise<StandardSet[]> {
   const [t] = await selectRows<{ sets: string[] }>(
     tx,
     sql`select standard_sets as sets from tenants where id = ${tenantId}`,
   );
-  const families = new Set(
-    (t?.sets ?? []).flatMap((code) => Object.keys(standardSetByCode.get(code)?.rules ?? {}).map(familyOf)),
-  );
+  return (t?.sets ?? []).flatMap((code) => standardSetByCode.get(code) ?? []);
+}
+
+/** Families of the rules a university adopts, in catalog order. */
+export async function adoptedFamilies(tx: Tx, tenantId: string): Promise<string[]> {
+  const families = new Set((await adoptedSets(tx, tenantId)).flatMap((set) => Object.keys(set.rules).map(familyOf)));
   return ruleFamilies.filter((f) => families.has(f));
 }
 
@@ -47,6 +50,18 @@ export async function loadHeatmap(tx: Tx, options: { actor: Actor; org?: string 
         and f.status = 'open' and ${findingInScope(options.actor)}
       group by c.id, f.family, f.severity`,
   );
+  const checks = await selectRows<{ childId: string; breachedChecks: number; warnedChecks: number }>(
+    tx,
+    sql`select x.child_id as "childId", count(*) filter (where x.breach)::int as "breachedChecks",
+        count(*) filter (where not x.breach)::int as "warnedChecks"
+      from (select c.id as child_id, f.org_id, f.rule, bool_or(f.severity = 'breach') as breach
+        from orgs c join findings f on f.tenant_id = c.tenant_id and f.org_path like c.path || '%'
+        where c.tenant_id = ${org.tenantId} and c.parent_id = ${org.id} and c.valid_to is null
+          and f.status = 'open' and f.severity in ('breach', 'warning') and ${findingInScope(options.actor)}
+        group by c.id, f.org_id, f.rule) x
+      group by x.child_id`,
+  );
+  const rules = branchLevelRules(await adoptedSets(tx, org.tenantId)).length;
   const found = new Set(counts.map((c) => c.family));
   const adopted = await adoptedFamilies(tx, org.tenantId);
   const families = ruleFamilies.filter((f) => adopted.includes(f) || found.has(f));
@@ -63,7 +78,12 @@ export async function loadHeatmap(tx: Tx, options: { actor: Actor; org?: string 
       breach,
       warning,
       branches: child.branches,
-      score: complianceScore({ breach, warning, branches: child.branches }),
+      score: complianceScore({
+        breachedChecks: checks.find((c) => c.childId === child.id)?.breachedChecks ?? 0,
+        warnedChecks: checks.find((c) => c.childId === child.id)?.warnedChecks ?? 0,
+        branches: child.branches,
+        rules,
+      }),
     };
   });
   return { org: { id: org.id, code: org.code, name: org.name, kind: org.kind as Kind }, families, rows };

@@ -8,7 +8,8 @@ import type { Tx } from '../../db/connect.ts';
 import { type Actor, orgInScope, tenantIdsInScope } from '../../server/scope.ts';
 import { selectRows } from '../orgs/select-rows.ts';
 import { findingInScope } from './finding-scope.ts';
-import { complianceScore } from './score.ts';
+import { adoptedSets } from './load-heatmap.ts';
+import { branchLevelRules, complianceScore } from './score.ts';
 
 export async function loadOverview(tx: Tx, options: { actor: Actor }) {
   const { actor } = options;
@@ -37,6 +38,19 @@ export async function loadOverview(tx: Tx, options: { actor: Actor }) {
       where f.status = 'open' and ${tenantFilter(sql`f.tenant_id`)} and ${findingInScope(actor)}
       group by 1, 2, 3`,
   );
+  const checks = await selectRows<{ tenantId: string; breachedChecks: number; warnedChecks: number }>(
+    tx,
+    sql`select x.tenant_id as "tenantId", count(*) filter (where x.breach)::int as "breachedChecks",
+        count(*) filter (where not x.breach)::int as "warnedChecks"
+      from (select f.tenant_id, f.org_id, f.rule, bool_or(f.severity = 'breach') as breach
+        from findings f
+        where f.status = 'open' and f.severity in ('breach', 'warning') and ${tenantFilter(sql`f.tenant_id`)}
+          and ${findingInScope(actor)}
+        group by f.tenant_id, f.org_id, f.rule) x
+      group by x.tenant_id`,
+  );
+  const rulesOf = new Map<string, number>();
+  for (const u of universities) rulesOf.set(u.id, branchLevelRules(await adoptedSets(tx, u.id)).length);
   return universities.map((u) => {
     const o = orgCounts.find((c) => c.tenantId === u.id);
     const mine = findingCounts.filter((c) => c.tenantId === u.id);
@@ -53,7 +67,12 @@ export async function loadOverview(tx: Tx, options: { actor: Actor }) {
       breach,
       warning,
       byFamily,
-      score: complianceScore({ breach, warning, branches }),
+      score: complianceScore({
+        breachedChecks: checks.find((c) => c.tenantId === u.id)?.breachedChecks ?? 0,
+        warnedChecks: checks.find((c) => c.tenantId === u.id)?.warnedChecks ?? 0,
+        branches,
+        rules: rulesOf.get(u.id) ?? 0,
+      }),
     };
   });
 }

@@ -4,29 +4,20 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
-import { ruleById } from '../../domain/compliance/rules.ts';
-import { adoptedRuleIds, standardSetByCode } from '../../domain/compliance/standard-sets.ts';
-import type { Rule } from '../../domain/compliance/types.ts';
 import { badInput } from '../../server/errors.ts';
 import type { Actor } from '../../server/scope.ts';
 import { selectRows } from '../orgs/select-rows.ts';
 import { findingInScope, loadReadableOrg } from './finding-scope.ts';
-import { complianceScore } from './score.ts';
+import { adoptedSets } from './load-heatmap.ts';
+import { branchLevelRules, complianceScore } from './score.ts';
 
 /** Rules about the university or a college never judge a branch. */
-const aboveBranch = new Set(['university', 'college']);
+const _aboveBranch = new Set(['university', 'college']);
 
 export async function loadScorecard(tx: Tx, options: { actor: Actor; org: string }) {
   const org = await loadReadableOrg(tx, options.actor, options.org);
   if (org.kind !== 'branch') throw badInput([{ field: 'querystring.org', reason: '应为党支部 / must be a branch' }]);
-  const [t] = await selectRows<{ sets: string[] }>(
-    tx,
-    sql`select standard_sets as sets from tenants where id = ${org.tenantId}`,
-  );
-  const sets = (t?.sets ?? []).flatMap((c) => standardSetByCode.get(c) ?? []);
-  const rules = [...adoptedRuleIds(sets)]
-    .map((id) => ruleById.get(id))
-    .filter((r): r is Rule => r !== undefined && !r.manual && !aboveBranch.has(r.scope));
+  const rules = branchLevelRules(await adoptedSets(tx, org.tenantId));
   const stats = await selectRows<{
     rule: string;
     breach: number;
@@ -57,11 +48,15 @@ export async function loadScorecard(tx: Tx, options: { actor: Actor; org: string
       lastPeriod: s?.lastPeriod ?? null,
     };
   });
-  const breach = stats.reduce((n, s) => n + s.breach, 0);
-  const warning = stats.reduce((n, s) => n + s.warning, 0);
+
   return {
     org: { id: org.id, code: org.code, name: org.name, kind: 'branch' as const },
-    score: complianceScore({ breach, warning, branches: 1 }),
+    score: complianceScore({
+      breachedChecks: items.filter((i) => i.status === 'breach').length,
+      warnedChecks: items.filter((i) => i.status === 'warning').length,
+      branches: 1,
+      rules: items.length,
+    }),
     rules: items,
   };
 }

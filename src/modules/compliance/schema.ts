@@ -2,9 +2,9 @@
  * Requests and responses of the compliance API: the rule catalog, standard sets, a university's
  * configuration and overrides, explain, evaluation runs, findings, dashboards and to-dos.
  *
- * Scores (heat map rows, score card, overview) are one formula, `score.ts`:
- * 100 − (5 × open breaches + 1 × open warnings) ÷ number of current branches in the subtree
- * (at least 1), rounded and floored at 0 — so a college of sixty branches and a single branch are
+ * Scores (heat map rows, score card, overview) are one formula, `score.ts`: the share of rule
+ * checks met (one check = one org against one adopted branch-level rule; an open breach fails it,
+ * open warnings alone count half), 0–100 — so a college of sixty branches and a single branch are
  * on the same scale.
  */
 import { z } from 'zod';

@@ -1,13 +1,29 @@
 /**
  * The compliance score of a subtree, one formula everywhere (heat map rows, score card, overview):
- * 100 − (5 × open breaches + 1 × open warning) ÷ current branches in the subtree (at least 1),
- * rounded and floored at 0. Dividing by branches puts a college of sixty branches and one branch
- * on the same scale; a breach weighs five warnings because it is a closed period's failure.
+ * the share of its rule checks that are met, in points. A check is one org against one adopted
+ * rule that judges branches or below; a check with an open breach has failed, one with only open
+ * warnings counts half. Counting distinct (org, rule) checks rather than findings keeps a branch
+ * with forty members behind on their dues from weighing forty missed assemblies, and puts a
+ * college of sixty branches and a single branch on the same 0–100 scale.
  */
-export const BREACH_WEIGHT = 5;
-export const WARNING_WEIGHT = 1;
+import { ruleById } from '../../domain/compliance/rules.ts';
+import { adoptedRuleIds, type StandardSet } from '../../domain/compliance/standard-sets.ts';
+import type { Rule } from '../../domain/compliance/types.ts';
 
-export function complianceScore(counts: { breach: number; warning: number; branches: number }): number {
-  const penalty = (BREACH_WEIGHT * counts.breach + WARNING_WEIGHT * counts.warning) / Math.max(1, counts.branches);
-  return Math.max(0, Math.round(100 - penalty));
+export const WARNING_SHARE = 0.5;
+
+/** Rules about the university or a college never judge a branch. */
+const aboveBranch = new Set(['university', 'college']);
+
+/** The adopted, implemented, automatic rules that judge a branch, its groups, members or meetings. */
+export function branchLevelRules(sets: StandardSet[]): Rule[] {
+  return [...adoptedRuleIds(sets)]
+    .map((id) => ruleById.get(id))
+    .filter((r): r is Rule => r !== undefined && !r.manual && !aboveBranch.has(r.scope));
+}
+
+export function complianceScore(c: { breachedChecks: number; warnedChecks: number; branches: number; rules: number }) {
+  const checks = Math.max(1, c.branches) * Math.max(1, c.rules);
+  const failed = Math.min(checks, c.breachedChecks + WARNING_SHARE * c.warnedChecks);
+  return Math.round(100 * (1 - failed / checks));
 }
