@@ -10,6 +10,7 @@ import { type BrowserSuite, useBrowser } from './harness.ts';
 type PeoplePage = {
   items: { id: string; code: string; name: string; membership: { orgId: string; standing: string } | null }[];
 };
+type Overview = { items: { orgId: string; orgName: string; budget: number | null; minimum: number }[] };
 type HoursPage = { items: { personId: string; code: string; hours: number; required: number }[] };
 
 let serial = 0;
@@ -118,5 +119,24 @@ describe('training', () => {
     } finally {
       await phone.context.close();
     }
+  });
+
+  it('the organization department sets a college budget in yuan and sees it against the standard', async () => {
+    const { college } = b.harness.fixture;
+    await b.signIn();
+    const { page } = b;
+    await page.goto('/funds');
+    const row = page.locator('tbody tr.ant-table-row').filter({ hasText: college.name }).first();
+    await row.waitFor();
+    await row.getByRole('button', { name: '编列预算' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '编列预算' });
+    await dialog.getByLabel('金额(元)', { exact: true }).fill('12345.67');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已保存').waitFor();
+    await expect.poll(() => row.textContent()).toContain('12,345.67');
+    const year = thisYear();
+    const overview = await b.api<Overview>('GET', `/funds/overview?year=${year}`);
+    expect(overview.json.items.find((r) => r.orgId === college.id)?.budget).toBe(1234567);
+    await b.snap('training--funds-budget');
   });
 });
