@@ -147,8 +147,9 @@ export const secretaryLectureRule = countRule({
   what: { zh: '党课', en: 'Party lecture' },
   verbZh: '讲',
   subject: () => ({ zh: '支部书记', en: 'secretary' }),
-  owes: (facts, org, period) =>
-    (facts.secretarySeats[org.id] ?? []).some((i) => i.from <= period.to && (i.to === null || i.to > period.from)),
+  // Owed only for a year the seat was filled throughout (by one secretary or in turn): a secretary
+  // elected on December 14 is not in breach for that year, and a vacancy is ORG-07's finding.
+  owes: (facts, org, period) => coveredThroughout(facts.secretarySeats[org.id], period),
   count: (facts, org, period) => facts.secretaryLectures[org.id]?.[Number(period.key.slice(0, 4))] ?? 0,
 });
 

@@ -90,6 +90,8 @@ export async function evaluate(tx: Tx, options: EvaluateOptions): Promise<Evalua
   // One evaluation of a university at a time (manual, nightly, incremental): they would otherwise
   // race on the findings' unique keys.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`zhibu.evaluate:${options.tenantId}`})::bigint)`);
+  // The fact queries are short aggregates that PostgreSQL's JIT compiles for longer than they run.
+  await tx.execute(sql`set local jit = off`);
   const rootId = options.orgId ?? options.tenantId;
   const [root] = await selectRows<{ path: string }>(
     tx,
