@@ -56,6 +56,21 @@ const orgAdminOf = (tenantId: string): Actor =>
     [],
   );
 
+/** Gives the university a new code, and every record that names its root org by code the same one. */
+function renameUniversity(document: ReturnType<typeof generateDemoDataset>, code: string) {
+  const old = document.university.code;
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object')
+      for (const [key, v] of Object.entries(value)) {
+        if ((key === 'org' || key === 'parent') && v === old) (value as Record<string, unknown>)[key] = code;
+        else walk(v);
+      }
+  };
+  walk(document);
+  document.university.code = code;
+}
+
 console.log(
   `Zhibu bench: ${universities} universit${universities === 1 ? 'y' : 'ies'} on ${database.kind}, as of ${asOf}`,
 );
@@ -63,7 +78,7 @@ const tenants: string[] = [];
 let importMs = 0;
 for (let i = 0; i < universities; i++) {
   const document = generateDemoDataset({ asOf, seed: i + 1 });
-  document.university.code = `bench-${i + 1}`;
+  renameUniversity(document, `bench-${i + 1}`);
   document.university.name = `${document.university.name}${i + 1}`;
   const { ms, result } = await time(() =>
     db.transaction((tx) => importDataset(tx, { document, actor: systemActor('bench') })),
