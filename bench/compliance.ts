@@ -295,6 +295,24 @@ for (const name of loaderNames) {
   }
 }
 
+// ——— The same for the largest branch (the incremental case) ———
+const [largest] = await rowsOf<{ path: string; code: string }>(
+  sql`select path, code from orgs where tenant_id = ${tenants[0]} and id = ${picked[0].id}`,
+);
+console.log(`\nfact loaders for branch ${largest.code} alone, their statements by time:`);
+for (const name of loaderNames) {
+  const before = statements.length;
+  const scope: FactScope = { tenantIds: [tenants[0]], subtreePath: largest.path, from, to: asOf, asOf };
+  const load = factLoaders[name] as (tx: Tx, scope: FactScope) => Promise<unknown>;
+  const { ms } = await time(() => load(timedTx(`${name}@branch`), scope));
+  console.log(`  ${name.padEnd(10)} ${(ms.toFixed(0) + ' ms').padStart(10)}`);
+  for (const x of statements
+    .slice(before)
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 3))
+    console.log(`    ${(x.ms.toFixed(0) + ' ms').padStart(9)}  ${x.text.slice(0, 110)}`);
+}
+
 // ——— Each rule on its own (pure), over the first university's facts ———
 const firstScope: FactScope = { tenantIds: [tenants[0]], subtreePath: null, from, to: asOf, asOf };
 const core = await loadCoreFacts(db, firstScope);
