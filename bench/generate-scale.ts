@@ -408,7 +408,8 @@ export async function generateScale(db: Db, options: ScaleOptions): Promise<Scal
        from bench_meeting_plan`,
   );
 
-  // Attendance of every expected attendee (who belonged, or held a seat, on the day): mostly present.
+  // Attendance of every expected attendee (who belonged in normal standing, or held a seat, on the
+  // day — the rule of `expectedAttendeesQuery`): mostly present.
   // One draw per row decides the status; a second one whether an absence was made up.
   const attendanceInsert = (label: string, expected: string) =>
     step(
@@ -473,7 +474,9 @@ export async function generateScale(db: Db, options: ScaleOptions): Promise<Scal
     `join terms t on t.tenant_id = m.tenant_id and t.org_id = m.org_id and t.elected_on <= m.held_on
      join positions e on e.tenant_id = t.tenant_id and e.term_id = t.id
        and e.valid_from <= m.held_on and (e.valid_to is null or e.valid_to > m.held_on)
-     where m.audience in ('committee', 'leadership')`,
+     where m.audience in ('committee', 'leadership')
+       and not exists (select 1 from memberships ms where ms.tenant_id = e.tenant_id and ms.person_id = e.person_id
+         and ms.standing <> 'normal' and ms.valid_from <= m.held_on and (ms.valid_to is null or ms.valid_to > m.held_on))`,
   );
 
   await step(
