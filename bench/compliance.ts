@@ -305,12 +305,12 @@ for (const name of loaderNames) {
   const scope: FactScope = { tenantIds: [tenants[0]], subtreePath: largest.path, from, to: asOf, asOf };
   const load = factLoaders[name] as (tx: Tx, scope: FactScope) => Promise<unknown>;
   const { ms } = await time(() => load(timedTx(`${name}@branch`), scope));
-  console.log(`  ${name.padEnd(10)} ${(ms.toFixed(0) + ' ms').padStart(10)}`);
+  console.log(`  ${name.padEnd(10)} ${`${ms.toFixed(0)} ms`.padStart(10)}`);
   for (const x of statements
     .slice(before)
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 3))
-    console.log(`    ${(x.ms.toFixed(0) + ' ms').padStart(9)}  ${x.text.slice(0, 110)}`);
+    console.log(`    ${`${x.ms.toFixed(0)} ms`.padStart(9)}  ${x.text.slice(0, 110)}`);
 }
 
 // ——— Each rule on its own (pure), over the first university's facts ———
