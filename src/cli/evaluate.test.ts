@@ -65,7 +65,7 @@ describe('zhibu evaluate', () => {
     const strip = (list: Printed[]) =>
       list.map((f) => `${f.rule} ${f.org} ${f.member} ${f.period} ${f.severity} ${f.message}`).sort();
     expect(strip(JSON.parse(stored.stdout))).toEqual(strip(direct));
-  });
+  }, 240_000);
 
   it('prints a readable table without --json, exit code 0 with findings', async () => {
     const run = await evaluateP1();

@@ -110,6 +110,10 @@ describe('importDataset: p1', () => {
       fundBudgets: 0,
       fundAllocations: 0,
       fundExpenses: 0,
+      duesBases: 0,
+      duesPayments: 0,
+      duesReasons: 0,
+      duesReturns: 0,
     });
     const n = (rows: { n: number }[]) => rows[0].n;
     const count = sql<number>`count(*)::int`;
