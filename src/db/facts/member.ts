@@ -27,10 +27,13 @@ export async function loadMemberFacts(tx: Tx, scope: FactScope): Promise<MemberF
   // findings of the years they were here, one who moved in brings their earlier attendance. Used
   // as `person_id in (…)` on one column, inline: PostgreSQL then estimates it from the
   // memberships' statistics (a hash semi-join for a university, index lookups for a branch).
+  // The tenant filter is on the orgs only: repeating it on memberships made the planner multiply
+  // two selective estimates (48 people expected for a province of 500,000) and re-run the
+  // attendance aggregate once per member.
   const inScope = (column: string) =>
     sql`${sql.raw(column)} in (select ms.person_id from memberships ms
       join orgs o on o.tenant_id = ms.tenant_id and o.id = ms.org_id
-      where ms.tenant_id = any(${tenants}) and ${orgFilter(scope)})`;
+      where ${orgFilter(scope)})`;
 
   // Grouped by (person, tenant), not the attendance_person index's order, so a university's
   // attendance is read by one sequential scan and hash-aggregated.

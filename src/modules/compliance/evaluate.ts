@@ -92,6 +92,8 @@ export async function evaluate(tx: Tx, options: EvaluateOptions): Promise<Evalua
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`zhibu.evaluate:${options.tenantId}`})::bigint)`);
   // The fact queries are short aggregates that PostgreSQL's JIT compiles for longer than they run.
   await tx.execute(sql`set local jit = off`);
+  // Grouping a year of a university's attendance by person sorts more than the default 4 MB.
+  await tx.execute(sql`set local work_mem = '64MB'`);
   const rootId = options.orgId ?? options.tenantId;
   const [root] = await selectRows<{ path: string }>(
     tx,
