@@ -71,7 +71,10 @@ export type University = {
 /** What every rule gets besides its own fact set. */
 export type CoreFacts = {
   universities: University[];
-  /** Orgs in the evaluated scope (and their ancestors, so findings can be placed). */
+  /**
+   * Orgs in the evaluated scope: the subtree only, never its ancestors, so no rule judges an org
+   * whose records were not loaded (a branch's evaluation does not judge its college).
+   */
   orgs: OrgNode[];
 };
 
