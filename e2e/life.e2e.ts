@@ -325,6 +325,7 @@ describe('organizational life', () => {
     await expect.poll(() => total.textContent(), { timeout: 15_000 }).toBe(String(expected));
     // Four quarters of the year are listed, and the chart was drawn.
     await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(4);
-    expect(await page.locator('canvas').count()).toBeGreaterThan(0);
+    // ECharts is its own lazy chunk: the chart may be drawn a moment after the table.
+    await expect.poll(() => page.locator('canvas').count(), { timeout: 15_000 }).toBeGreaterThan(0);
   });
 });
