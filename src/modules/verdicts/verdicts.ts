@@ -3,9 +3,9 @@
  * write scope over its parent — a branch secretary cannot certify their own branch; the
  * organization department judges the university itself. Every write is audited.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
-import { orgs, ruleVerdicts } from '../../db/schema.ts';
+import { ruleVerdicts } from '../../db/schema.ts';
 import { ruleById } from '../../domain/compliance/rules.ts';
 import { recordAudit } from '../../server/audit.ts';
 import { badInput, conflict, notFound, stale } from '../../server/errors.ts';
@@ -49,21 +49,22 @@ function checkRule(rule: string) {
     ]);
 }
 
-export async function listVerdicts(
-  tx: Tx,
-  actor: Actor,
-  filters: { org?: string; rule?: string },
-): Promise<VerdictView[]> {
-  const subtree = filters.org ? sql`and o.path like (select path from orgs where id = ${filters.org}) || '%'` : sql``;
-  const rule = filters.rule ? sql`and v.rule = ${filters.rule}` : sql``;
+/** Verdicts with their org, as the API shows them, for any condition on `v` (rule_verdicts) and `o` (orgs). */
+function selectVerdicts(tx: Tx, condition: SQL): Promise<VerdictView[]> {
   return selectRows<VerdictView>(
     tx,
     sql`select v.id, v.rule, json_build_object('id', o.id, 'code', o.code, 'name', o.name) as org, v.period, v.verdict,
         v.note, to_char(v.decided_on, 'YYYY-MM-DD') as "decidedOn", v.decided_by_name as "decidedByName", v.version
       from rule_verdicts v join orgs o on o.tenant_id = v.tenant_id and o.id = v.org_id
-      where ${orgInScope(actor, 'read', sql`o.tenant_id`, sql`o.path`)} ${subtree} ${rule}
+      where ${condition}
       order by v.decided_on desc, v.rule limit 500`,
   );
+}
+
+export function listVerdicts(tx: Tx, actor: Actor, filters: { org?: string; rule?: string }): Promise<VerdictView[]> {
+  const subtree = filters.org ? sql`and o.path like (select path from orgs where id = ${filters.org}) || '%'` : sql``;
+  const rule = filters.rule ? sql`and v.rule = ${filters.rule}` : sql``;
+  return selectVerdicts(tx, sql`${orgInScope(actor, 'read', sql`o.tenant_id`, sql`o.path`)} ${subtree} ${rule}`);
 }
 
 export async function createVerdict(tx: Tx, actor: Actor, input: CreateVerdict, today: string) {
@@ -170,11 +171,6 @@ export async function deleteVerdict(tx: Tx, actor: Actor, id: string, version: n
 
 /** The view of one stored row, with its org. */
 export async function presentVerdict(tx: Tx, id: string): Promise<VerdictView> {
-  const [view] = await selectRows<VerdictView>(
-    tx,
-    sql`select v.id, v.rule, json_build_object('id', o.id, 'code', o.code, 'name', o.name) as org, v.period, v.verdict,
-        v.note, to_char(v.decided_on, 'YYYY-MM-DD') as "decidedOn", v.decided_by_name as "decidedByName", v.version
-      from rule_verdicts v join ${orgs} o on o.tenant_id = v.tenant_id and o.id = v.org_id where v.id = ${id}`,
-  );
+  const [view] = await selectVerdicts(tx, sql`v.id = ${id}`);
   return view;
 }
