@@ -1035,3 +1035,107 @@ export const ruleVerdicts = pgTable(
     foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
   ],
 );
+
+// ── Member development (发展党员) ──
+
+/**
+ * One development case per person: application → activist → candidate → probationary → full.
+ * `stage` is derived from the events by `stageOf` (`src/domain/development/stage.ts`) and rewritten
+ * in the same transaction as every event change; the events are the record.
+ */
+export const devCases = pgTable(
+  'dev_cases',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    personId: uuid('person_id').notNull(),
+    /** The branch that develops the person (its secretary records the steps). */
+    orgId: uuid('org_id').notNull(),
+    stage: text('stage').notNull(), // see devStages
+    note: text('note'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('dev_cases_person').on(t.tenantId, t.personId),
+    index('dev_cases_org').on(t.tenantId, t.orgId, t.stage),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
+
+/**
+ * A step of a development case (`devSteps`), on a date, with the fields that step requires in
+ * `data` (people as ids: `by`, `mentors`, `sponsors`; `hours`; `result`; `until`; `vote`
+ * {expected, present, yes, no, abstain}; `months` of an extension) and the documents filed with it.
+ */
+export const devEvents = pgTable(
+  'dev_events',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    caseId: uuid('case_id').notNull(),
+    step: text('step').notNull(),
+    on: date('on').notNull(),
+    data: jsonb('data').notNull().default({}),
+    /** [{ name, note? }]: the paper or file that proves the step (申请书, 谈话记录, 政审材料…). */
+    documents: jsonb('documents').notNull().default([]),
+    note: text('note'),
+    recordedBy: uuid('recorded_by'),
+    recordedByName: text('recorded_by_name').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('dev_events_case').on(t.tenantId, t.caseId, t.on),
+    index('dev_events_step').on(t.tenantId, t.step, t.on),
+    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [devCases.tenantId, devCases.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+// ── Evaluation and improvement (整改) ──
+
+/**
+ * A rectification item (整改事项) of an org, from any source: a finding, an acceptance return, a
+ * rating, a secretary review, a survey, an organizational-life meeting or by hand. It is closed only
+ * after the superior verified the evidence (ASSESS-03); past its deadline and open, it is overdue.
+ */
+export const rectifications = pgTable(
+  'rectifications',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    orgId: uuid('org_id').notNull(),
+    /** finding | acceptance | rating | review | survey | lifeMeeting | manual */
+    source: text('source').notNull(),
+    /** Id of the source record (finding id, rating id, …), null for manual items. */
+    sourceId: uuid('source_id'),
+    year: integer('year').notNull(),
+    problem: text('problem').notNull(),
+    ownerId: uuid('owner_id'),
+    ownerName: text('owner_name').notNull(),
+    measures: text('measures').notNull(),
+    deadline: date('deadline').notNull(),
+    /** open → done (evidence filed) → verified (superior accepted) | reopened back to open. */
+    status: text('status').notNull().default('open'),
+    evidence: text('evidence'),
+    doneOn: date('done_on'),
+    verifiedOn: date('verified_on'),
+    verifiedByName: text('verified_by_name'),
+    verificationNote: text('verification_note'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('rectifications_org').on(t.tenantId, t.orgId, t.year),
+    index('rectifications_source').on(t.tenantId, t.source, t.sourceId),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
