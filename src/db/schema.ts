@@ -1139,3 +1139,114 @@ export const rectifications = pgTable(
     foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
   ],
 );
+
+// ── Model units, awards and practice carriers (样板党支部、评选表彰、制度载体) ──
+
+/**
+ * A model unit (样板党支部 / 标杆院系 / 双带头人工作室) from application through cultivation to
+ * acceptance: applied → cultivating (the mid-term review is recorded while cultivating) →
+ * accepted (by the organization department, who sets the level) | rejected; an accepted unit may
+ * be revoked. ASSESS-07 counts accepted school-level model branches of a plan year.
+ */
+export const modelUnits = pgTable(
+  'model_units',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    /** modelBranch | benchmarkCollege | dualLeaderStudio */
+    kind: text('kind').notNull(),
+    orgId: uuid('org_id').notNull(),
+    /** The studio's dual-leader secretary (dualLeaderStudio only). */
+    leaderId: uuid('leader_id'),
+    /** school | province | national */
+    level: text('level').notNull().default('school'),
+    planYear: integer('plan_year').notNull(),
+    appliedOn: date('applied_on').notNull(),
+    /** applied | cultivating | accepted | rejected | revoked */
+    status: text('status').notNull().default('applied'),
+    cultivationFrom: date('cultivation_from'),
+    midtermOn: date('midterm_on'),
+    /** passed | failed */
+    midtermResult: text('midterm_result'),
+    midtermNote: text('midterm_note'),
+    acceptedOn: date('accepted_on'),
+    decidedOn: date('decided_on'),
+    note: text('note'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('model_units_year').on(t.tenantId, t.planYear, t.kind),
+    index('model_units_org').on(t.tenantId, t.orgId),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+    foreignKey({ columns: [t.tenantId, t.leaderId], foreignColumns: [people.tenantId, people.id] }),
+  ],
+);
+
+/**
+ * A nomination in a commendation round (评选表彰, ASSESS-08): a member (outstandingMember,
+ * outstandingWorker) or an org (advancedOrg), nominated → reviewed → publicized (公示) → decided
+ * | rejected. A round is the year; a decided nomination is the record shown on the person or org.
+ */
+export const awards = pgTable(
+  'awards',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    roundYear: integer('round_year').notNull(),
+    /** outstandingMember | outstandingWorker | advancedOrg */
+    kind: text('kind').notNull(),
+    personId: uuid('person_id'),
+    /** The commended org (advancedOrg); null for a person. */
+    orgId: uuid('org_id'),
+    nominatingOrgId: uuid('nominating_org_id').notNull(),
+    nominatedOn: date('nominated_on').notNull(),
+    reason: text('reason').notNull(),
+    /** nominated | reviewed | publicized | decided | rejected */
+    status: text('status').notNull().default('nominated'),
+    reviewedOn: date('reviewed_on'),
+    reviewNote: text('review_note'),
+    publicityFrom: date('publicity_from'),
+    publicityUntil: date('publicity_until'),
+    decidedOn: date('decided_on'),
+    decisionDocument: text('decision_document'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('awards_round').on(t.tenantId, t.roundYear, t.kind),
+    index('awards_person').on(t.tenantId, t.personId),
+    index('awards_org').on(t.tenantId, t.orgId),
+    foreignKey({ columns: [t.tenantId, t.nominatingOrgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
+  ],
+);
+
+/** A practical rule or service carrier (务实管用的制度、服务载体) an org set up in a year (ASSESS-09). */
+export const practiceCarriers = pgTable(
+  'practice_carriers',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    orgId: uuid('org_id').notNull(),
+    year: integer('year').notNull(),
+    /** rule | carrier */
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    establishedOn: date('established_on').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('practice_carriers_org').on(t.tenantId, t.orgId, t.year),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
