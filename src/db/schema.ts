@@ -1250,3 +1250,91 @@ export const practiceCarriers = pgTable(
     foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
   ],
 );
+
+// ── Acceptance (达标验收, ASSESS-06) ──
+
+/**
+ * An acceptance campaign the organization department opens for a year: its indicators are the
+ * rules of the standard sets plus `manualIndicators` ([{ code, title }]) judged from statements
+ * and attachments. Opening creates one review per branch.
+ */
+export const acceptanceCampaigns = pgTable(
+  'acceptance_campaigns',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    /** Standard set codes whose rules are the indicators. */
+    standardSets: jsonb('standard_sets').notNull().default([]),
+    opensOn: date('opens_on').notNull(),
+    closesOn: date('closes_on').notNull(),
+    status: text('status').notNull().default('open'), // open | closed
+    manualIndicators: jsonb('manual_indicators').notNull().default([]),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('acceptance_campaigns_title').on(t.tenantId, t.year, t.title),
+  ],
+);
+
+/**
+ * A branch's acceptance in a campaign. `stage` follows the steps (`acceptance_steps`, the record):
+ * pending → selfChecked → firstChecked → certified, or returned (back to a new self-check).
+ * `entries` ([{ indicator, findings, note }]) is the self-check against each indicator, with the
+ * engine's open findings at submission as evidence; `attachments` ([{ name, note }]).
+ */
+export const acceptanceReviews = pgTable(
+  'acceptance_reviews',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    campaignId: uuid('campaign_id').notNull(),
+    orgId: uuid('org_id').notNull(),
+    stage: text('stage').notNull().default('pending'),
+    statement: text('statement'),
+    entries: jsonb('entries').notNull().default([]),
+    attachments: jsonb('attachments').notNull().default([]),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('acceptance_reviews_org').on(t.tenantId, t.campaignId, t.orgId),
+    foreignKey({
+      columns: [t.tenantId, t.campaignId],
+      foreignColumns: [acceptanceCampaigns.tenantId, acceptanceCampaigns.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
+
+/** One step of a review, in order (`seq`): who did it in which role, on which day, with what outcome. */
+export const acceptanceSteps = pgTable(
+  'acceptance_steps',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    reviewId: uuid('review_id').notNull(),
+    seq: integer('seq').notNull(),
+    step: text('step').notNull(), // selfCheck | firstCheck | recheck | return
+    on: date('on').notNull(),
+    actorRole: text('actor_role').notNull(), // branchSecretary | collegeAdmin | orgDepartmentAdmin
+    actorName: text('actor_name').notNull(),
+    outcome: text('outcome').notNull(), // submitted | passed | certified | returned
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('acceptance_steps_seq').on(t.tenantId, t.reviewId, t.seq),
+    foreignKey({
+      columns: [t.tenantId, t.reviewId],
+      foreignColumns: [acceptanceReviews.tenantId, acceptanceReviews.id],
+    }).onDelete('cascade'),
+  ],
+);
