@@ -1338,3 +1338,63 @@ export const acceptanceSteps = pgTable(
     }).onDelete('cascade'),
   ],
 );
+
+// ── Surveys (摸底排查 / 六查六看) and reorganizations (整顿) ──
+
+/**
+ * A branch's yearly survey by its superior (摸底排查, 六查六看, ASSESS-05): each of the six checks
+ * with its result and note, the conclusion, and whether the branch was found weak (软弱涣散).
+ */
+export const surveys = pgTable(
+  'surveys',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    orgId: uuid('org_id').notNull(),
+    year: integer('year').notNull(),
+    surveyedOn: date('surveyed_on').notNull(),
+    /** `[{ check, result: 'good' | 'problem', note }]`, one entry per check of 六查六看. */
+    checklist: jsonb('checklist').notNull(),
+    conclusion: text('conclusion').notNull(),
+    weak: boolean('weak').notNull().default(false),
+    recordedByName: text('recorded_by_name').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('surveys_org_year').on(t.tenantId, t.orgId, t.year),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
+
+/**
+ * A weak branch's time-limited reorganization (限期整顿, ASSESS-04): why, the plan, from when and
+ * until when; closed with its outcome.
+ */
+export const reorganizations = pgTable(
+  'reorganizations',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    orgId: uuid('org_id').notNull(),
+    /** noCommittee | noLife | lagging | surveyWeak | weakLeadership | other */
+    reasons: jsonb('reasons').notNull(),
+    startedOn: date('started_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    plan: text('plan').notNull(),
+    /** open | closed */
+    status: text('status').notNull().default('open'),
+    closedOn: date('closed_on'),
+    outcome: text('outcome'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('reorganizations_org').on(t.tenantId, t.orgId, t.status),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
