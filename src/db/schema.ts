@@ -1251,6 +1251,106 @@ export const practiceCarriers = pgTable(
   ],
 );
 
+// ── Development plans (发展计划), activist pool analyses and secretaries' contacts ──
+
+/**
+ * 年度发展党员计划 (DEV-12): a college-level organization's numbers for one year, split by branch
+ * and category in `dev_plan_lines`. One plan per org and year.
+ */
+export const devPlans = pgTable(
+  'dev_plans',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    orgId: uuid('org_id').notNull(),
+    year: integer('year').notNull(),
+    note: text('note'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('dev_plans_org_year').on(t.tenantId, t.orgId, t.year),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
+
+/** One number of a plan: how many of a category (`student` | `staff`) a branch may admit in the year. */
+export const devPlanLines = pgTable(
+  'dev_plan_lines',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    planId: uuid('plan_id').notNull(),
+    orgId: uuid('org_id').notNull(),
+    category: text('category').notNull(), // student | staff
+    quota: integer('quota').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('dev_plan_lines_key').on(t.tenantId, t.planId, t.orgId, t.category),
+    foreignKey({ columns: [t.tenantId, t.planId], foreignColumns: [devPlans.tenantId, devPlans.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
+
+/**
+ * 入党积极分子队伍状况分析 (DEV-11): the college-level organization's yearly analysis of its activist
+ * pool, with the pipeline counts as they were on the day (`counts`: stage → number, by category).
+ */
+export const devPoolAnalyses = pgTable(
+  'dev_pool_analyses',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    orgId: uuid('org_id').notNull(),
+    year: integer('year').notNull(),
+    heldOn: date('held_on').notNull(),
+    summary: text('summary').notNull(),
+    counts: jsonb('counts').notNull().default({}),
+    recordedByName: text('recorded_by_name').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('dev_pool_analyses_org').on(t.tenantId, t.orgId, t.year),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
+
+/**
+ * 书记联系青年教师入党积极分子 (DEV-14): a college or teacher-branch secretary linked to a
+ * development case over [from_on, to_on] (to_on null while the contact lasts).
+ */
+export const devContacts = pgTable(
+  'dev_contacts',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    secretaryId: uuid('secretary_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    fromOn: date('from_on').notNull(),
+    toOn: date('to_on'),
+    note: text('note'),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('dev_contacts_case').on(t.tenantId, t.caseId),
+    index('dev_contacts_secretary').on(t.tenantId, t.secretaryId),
+    foreignKey({ columns: [t.tenantId, t.secretaryId], foreignColumns: [people.tenantId, people.id] }),
+    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [devCases.tenantId, devCases.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
 // ── Acceptance (达标验收, ASSESS-06) ──
 
 /**
