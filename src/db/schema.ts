@@ -1439,6 +1439,128 @@ export const acceptanceSteps = pgTable(
   ],
 );
 
+// ── Ratings (分类定级, ASSESS-02) and secretaries' reviews (述职评议考核, ASSESS-01) ──
+
+/**
+ * The yearly rating of a branch or college: the rubric items (`ratingItems` of
+ * `src/domain/evaluation/rating-rubric.ts`, each with its score and where it came from), the score
+ * they add up to, a manual adjustment with its reason and author, and the grade of the adjusted
+ * score. A draft is recomputed from the engine's results; a final rating is fixed.
+ */
+export const ratings = pgTable(
+  'ratings',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    orgId: uuid('org_id').notNull(),
+    year: integer('year').notNull(),
+    /** [{ key, max, score | null, source: computed | manual | review, applicable, detail }]. */
+    items: jsonb('items').notNull().default(sql`'[]'::jsonb`),
+    /** 0–100 from the scored items, null while an applicable item has no score. */
+    computedScore: integer('computed_score'),
+    adjustment: integer('adjustment').notNull().default(0),
+    adjustmentReason: text('adjustment_reason'),
+    adjustedById: uuid('adjusted_by_id'),
+    adjustedByName: text('adjusted_by_name'),
+    adjustedAt: timestamp('adjusted_at', { withTimezone: true }),
+    status: text('status').notNull().default('draft'), // draft | final
+    grade: text('grade'), // advanced | good | fair | lagging, set when final
+    ratedOn: date('rated_on'),
+    ratedByName: text('rated_by_name'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('ratings_org_year').on(t.tenantId, t.orgId, t.year),
+    index('ratings_year').on(t.tenantId, t.year),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
+
+/**
+ * A year's round of secretaries' reviews (述职评议考核) held by an org for one level: the
+ * university reviews college-level secretaries, a college (or the university) its branch secretaries.
+ * Scores stay with the organizer until the round is published.
+ */
+export const secretaryReviewRounds = pgTable(
+  'secretary_review_rounds',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    /** The organizer: its subtree holds the reviewed orgs. */
+    orgId: uuid('org_id').notNull(),
+    year: integer('year').notNull(),
+    level: text('level').notNull(), // college | branch
+    title: text('title').notNull(),
+    status: text('status').notNull().default('open'), // open | published
+    publishedOn: date('published_on'),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('secretary_review_rounds_org_year_level').on(t.tenantId, t.orgId, t.year, t.level),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
+
+/** One secretary's review in a round: the written report, then the averaged score and grade. */
+export const secretaryReviews = pgTable(
+  'secretary_reviews',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    roundId: uuid('round_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    /** The org the secretary leads. */
+    orgId: uuid('org_id').notNull(),
+    report: text('report'),
+    reportedOn: date('reported_on'),
+    finalScore: integer('final_score'),
+    grade: text('grade'), // excellent | good | fair | poor
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('secretary_reviews_round_org').on(t.tenantId, t.roundId, t.orgId),
+    index('secretary_reviews_person').on(t.tenantId, t.personId),
+    foreignKey({
+      columns: [t.tenantId, t.roundId],
+      foreignColumns: [secretaryReviewRounds.tenantId, secretaryReviewRounds.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
+    foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
+  ],
+);
+
+/** A reviewer's score (0–100) of a review; one per reviewer account. */
+export const secretaryReviewScores = pgTable(
+  'secretary_review_scores',
+  {
+    tenantId: tenantId(),
+    id: id(),
+    reviewId: uuid('review_id').notNull(),
+    /** The reviewer's login (username), or a name for scores imported from paper. */
+    reviewerAccount: text('reviewer_account').notNull(),
+    reviewerName: text('reviewer_name').notNull(),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('secretary_review_scores_reviewer').on(t.tenantId, t.reviewId, t.reviewerAccount),
+    foreignKey({
+      columns: [t.tenantId, t.reviewId],
+      foreignColumns: [secretaryReviews.tenantId, secretaryReviews.id],
+    }).onDelete('cascade'),
+  ],
+);
+
 // ── Surveys (摸底排查 / 六查六看) and reorganizations (整顿) ──
 
 /**
