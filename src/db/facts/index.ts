@@ -1,8 +1,10 @@
 /** The loader of each fact set, by the name rules use in `facts`. */
 import type { FactSets } from '../../domain/compliance/fact-sets.ts';
 import type { Tx } from '../connect.ts';
+import { loadAcceptanceFacts } from './acceptance.ts';
 import { loadDuesFacts } from './dues.ts';
 import { loadFundFacts } from './funds.ts';
+import { loadImprovementFacts } from './improvement.ts';
 import { loadLifeFacts } from './life.ts';
 import { loadMemberFacts } from './member.ts';
 import type { FactScope } from './scope.ts';
@@ -17,6 +19,8 @@ export const factLoaders: { [K in keyof FactSets]: (tx: Tx, scope: FactScope) =>
   training: loadTrainingFacts,
   funds: loadFundFacts,
   dues: loadDuesFacts,
+  improvement: loadImprovementFacts,
+  acceptance: loadAcceptanceFacts,
 };
 
 /** Loads each fact set the rules need, once. */

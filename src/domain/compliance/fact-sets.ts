@@ -2,9 +2,11 @@
  * Every fact set a rule can read, by name. Each is computed for a whole scope at once by the
  * loader of the same name in `src/db/facts/` and shared by all rules that need it.
  */
+import type { AcceptanceFacts } from '../rules/acceptance-facts.ts';
 import type { DuesFacts } from '../rules/dues-facts.ts';
 import type { EduFacts } from '../rules/edu-facts.ts';
 import type { FundFacts } from '../rules/fund-facts.ts';
+import type { ImprovementFacts } from '../rules/improvement-facts.ts';
 import type { LifeFacts } from '../rules/life-facts.ts';
 import type { MemberFacts } from '../rules/member-facts.ts';
 import type { StructureFacts } from '../rules/org-facts.ts';
@@ -24,4 +26,8 @@ export type FactSets = {
   funds: FundFacts;
   /** Per member: owed months, income bases, payments and recorded reasons; dues returned (DUES rules). */
   dues: DuesFacts;
+  /** Rectification items, surveys, reorganizations and what makes a branch weak (ASSESS-03/04/05). */
+  improvement: ImprovementFacts;
+  /** Acceptance campaigns with each covered branch's review steps (ASSESS-06). */
+  acceptance: AcceptanceFacts;
 };

@@ -1,4 +1,6 @@
 /** Every implemented rule, by id. Each family module adds its rules to its own list. */
+import { assessAcceptanceRules } from '../rules/assess-acceptance.ts';
+import { improvementRules } from '../rules/assess-improvement.ts';
 import { duesRules } from '../rules/dues.ts';
 import { eduRules } from '../rules/edu.ts';
 import { fundRules } from '../rules/fund.ts';
@@ -14,6 +16,8 @@ export const implementedRules: Rule[] = [
   ...eduRules,
   ...fundRules,
   ...duesRules,
+  ...improvementRules,
+  ...assessAcceptanceRules,
 ] as Rule[];
 
 export const ruleById = new Map(implementedRules.map((r) => [r.id, r]));
