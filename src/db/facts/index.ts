@@ -5,6 +5,7 @@ import { loadAcceptanceFacts } from './acceptance.ts';
 import { loadDuesFacts } from './dues.ts';
 import { loadFundFacts } from './funds.ts';
 import { loadImprovementFacts } from './improvement.ts';
+import { loadImprovementFacts } from './improvement.ts';
 import { loadLifeFacts } from './life.ts';
 import { loadMemberFacts } from './member.ts';
 import type { FactScope } from './scope.ts';
@@ -19,6 +20,7 @@ export const factLoaders: { [K in keyof FactSets]: (tx: Tx, scope: FactScope) =>
   training: loadTrainingFacts,
   funds: loadFundFacts,
   dues: loadDuesFacts,
+  improvement: loadImprovementFacts,
   improvement: loadImprovementFacts,
   acceptance: loadAcceptanceFacts,
 };

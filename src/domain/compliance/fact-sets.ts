@@ -7,6 +7,7 @@ import type { DuesFacts } from '../rules/dues-facts.ts';
 import type { EduFacts } from '../rules/edu-facts.ts';
 import type { FundFacts } from '../rules/fund-facts.ts';
 import type { ImprovementFacts } from '../rules/improvement-facts.ts';
+import type { ImprovementFacts } from '../rules/improvement-facts.ts';
 import type { LifeFacts } from '../rules/life-facts.ts';
 import type { MemberFacts } from '../rules/member-facts.ts';
 import type { StructureFacts } from '../rules/org-facts.ts';
@@ -26,6 +27,8 @@ export type FactSets = {
   funds: FundFacts;
   /** Per member: owed months, income bases, payments and recorded reasons; dues returned (DUES rules). */
   dues: DuesFacts;
+  /** Rectification items, surveys, reorganizations and what makes a branch weak (ASSESS-03/04/05). */
+  improvement: ImprovementFacts;
   /** Rectification items, surveys, reorganizations and what makes a branch weak (ASSESS-03/04/05). */
   improvement: ImprovementFacts;
   /** Acceptance campaigns with each covered branch's review steps (ASSESS-06). */

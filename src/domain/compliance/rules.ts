@@ -1,6 +1,7 @@
 /** Every implemented rule, by id. Each family module adds its rules to its own list. */
 import { assessAcceptanceRules } from '../rules/assess-acceptance.ts';
 import { improvementRules } from '../rules/assess-improvement.ts';
+import { improvementRules } from '../rules/assess-improvement.ts';
 import { duesRules } from '../rules/dues.ts';
 import { eduRules } from '../rules/edu.ts';
 import { fundRules } from '../rules/fund.ts';
@@ -16,6 +17,7 @@ export const implementedRules: Rule[] = [
   ...eduRules,
   ...fundRules,
   ...duesRules,
+  ...improvementRules,
   ...improvementRules,
   ...assessAcceptanceRules,
 ] as Rule[];
