@@ -8,6 +8,7 @@ import { loadImprovementFacts } from './improvement.ts';
 import { loadImprovementFacts } from './improvement.ts';
 import { loadLifeFacts } from './life.ts';
 import { loadMemberFacts } from './member.ts';
+import { loadModelFacts } from './models.ts';
 import type { FactScope } from './scope.ts';
 import { loadStructureFacts } from './structure.ts';
 import { loadTrainingFacts } from './training.ts';
@@ -20,6 +21,7 @@ export const factLoaders: { [K in keyof FactSets]: (tx: Tx, scope: FactScope) =>
   training: loadTrainingFacts,
   funds: loadFundFacts,
   dues: loadDuesFacts,
+  models: loadModelFacts,
   improvement: loadImprovementFacts,
   improvement: loadImprovementFacts,
   acceptance: loadAcceptanceFacts,

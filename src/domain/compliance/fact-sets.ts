@@ -3,6 +3,7 @@
  * loader of the same name in `src/db/facts/` and shared by all rules that need it.
  */
 import type { AcceptanceFacts } from '../rules/acceptance-facts.ts';
+import type { ModelFacts } from '../rules/assess-model-facts.ts';
 import type { DuesFacts } from '../rules/dues-facts.ts';
 import type { EduFacts } from '../rules/edu-facts.ts';
 import type { FundFacts } from '../rules/fund-facts.ts';
@@ -33,4 +34,6 @@ export type FactSets = {
   improvement: ImprovementFacts;
   /** Acceptance campaigns with each covered branch's review steps (ASSESS-06). */
   acceptance: AcceptanceFacts;
+  /** Model-branch quota per year, the latest award round, practice carriers per org and year (ASSESS-07/08/09). */
+  models: ModelFacts;
 };

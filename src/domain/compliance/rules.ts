@@ -2,6 +2,7 @@
 import { assessAcceptanceRules } from '../rules/assess-acceptance.ts';
 import { improvementRules } from '../rules/assess-improvement.ts';
 import { improvementRules } from '../rules/assess-improvement.ts';
+import { assessModelRules } from '../rules/assess-models.ts';
 import { duesRules } from '../rules/dues.ts';
 import { eduRules } from '../rules/edu.ts';
 import { fundRules } from '../rules/fund.ts';
@@ -17,6 +18,7 @@ export const implementedRules: Rule[] = [
   ...eduRules,
   ...fundRules,
   ...duesRules,
+  ...assessModelRules,
   ...improvementRules,
   ...improvementRules,
   ...assessAcceptanceRules,

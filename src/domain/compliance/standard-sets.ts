@@ -55,7 +55,13 @@ export const standardSets: StandardSet[] = [
         ...ids('DUES', 2, 4),
         ...ids('ASSESS', 1, 7),
       ],
-      { 'ORG-06': { termYears: 3 }, 'LIFE-13': { months: 6 }, 'EDU-01': { hours: 32 } },
+      {
+        'ORG-06': { termYears: 3 },
+        'LIFE-13': { months: 6 },
+        'EDU-01': { hours: 32 },
+        // 第二阶段 (2020): 1/10 of all branches; 第三阶段 (2021): 1/5.
+        'ASSESS-07': { fromYear: 2020, share: 0.1, raisedFrom: 2021, raisedShare: 0.2 },
+      },
     ),
   },
   {
