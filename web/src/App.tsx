@@ -4,6 +4,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useSession } from './auth/session.tsx';
 import { complianceHome, complianceRoutes } from './compliance/routes.tsx';
+import { developmentRoutes } from './development/routes.tsx';
 import { duesRoutes } from './dues/routes.tsx';
 import { features } from './features.ts';
 import { fundsRoutes } from './funds/routes.tsx';
@@ -155,6 +156,7 @@ export function App() {
             {duesRoutes(abilities)}
             {trainingRoutes(abilities)}
             {fundsRoutes(abilities)}
+            {developmentRoutes(abilities)}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

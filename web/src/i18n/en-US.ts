@@ -1,4 +1,5 @@
 import { complianceEnUS } from '../compliance/texts.ts';
+import { developmentEnUS } from '../development/texts.ts';
 import { duesEnUS } from '../dues/texts.ts';
 import { fundsEnUS } from '../funds/texts.ts';
 import { lifeEnUS } from '../pages/life/texts.ts';
@@ -299,4 +300,5 @@ export const enUS: Dict = {
   ...duesEnUS,
   ...trainingEnUS,
   ...fundsEnUS,
+  ...developmentEnUS,
 };

@@ -1,5 +1,6 @@
 /** Chinese texts: the default language and the source of the keys. */
 import { complianceZhCN } from '../compliance/texts.ts';
+import { developmentZhCN } from '../development/texts.ts';
 import { duesZhCN } from '../dues/texts.ts';
 import { fundsZhCN } from '../funds/texts.ts';
 import { lifeZhCN } from '../pages/life/texts.ts';
@@ -298,6 +299,7 @@ export const zhCN = {
   ...duesZhCN,
   ...trainingZhCN,
   ...fundsZhCN,
+  ...developmentZhCN,
 };
 
 export type Dict = { [K in keyof typeof zhCN]: string };

@@ -23,6 +23,7 @@ import { api } from '../api/client.ts';
 import type { Locale } from '../api/types.ts';
 import { useSession } from '../auth/session.tsx';
 import { complianceMenu, compliancePaths } from '../compliance/menu.tsx';
+import { developmentMenu, developmentPaths } from '../development/menu.tsx';
 import { duesMenu, duesPaths } from '../dues/menu.tsx';
 import { features } from '../features.ts';
 import { fundsMenu, fundsPaths } from '../funds/menu.tsx';
@@ -75,6 +76,7 @@ export function AppLayout() {
   items.push(...training.top);
   if (training.section.length)
     items.push({ key: 'training', icon: <ReadOutlined />, label: t('nav.training'), children: training.section });
+  items.push(...developmentMenu(t, abilities));
   const compliance = complianceMenu(t, abilities);
   if (compliance.length)
     items.push({
@@ -117,6 +119,7 @@ export function AppLayout() {
           ...trainingPaths,
           ...fundsPaths,
           ...duesPaths,
+          ...developmentPaths,
           '/orgs',
           '/members',
           '/accounts',

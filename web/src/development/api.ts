@@ -1,0 +1,127 @@
+/** Types and queries of the member-development API (发展党员, `/development`). */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+import type { DevStage, DevStep } from './names.ts';
+
+export type DevVote = { expected: number; present: number; yes: number; no: number; abstain: number };
+export type DevDocument = { name: string; note?: string | null };
+
+export type DevEventData = {
+  by?: string[];
+  mentors?: string[];
+  sponsors?: string[];
+  hours?: number;
+  result?: string;
+  until?: string;
+  vote?: DevVote;
+  months?: number;
+};
+
+export type DevEventItem = {
+  id: string;
+  step: DevStep;
+  on: string;
+  data: DevEventData;
+  documents: DevDocument[];
+  note: string | null;
+  recordedByName: string;
+  version: number;
+};
+
+export type Ref = { id: string; code: string; name: string };
+
+/** What is owed next on a case (a talk within a month, the next report, the end of probation…). */
+export type DevDue = {
+  kind: 'talk' | 'thoughtReport' | 'assessment' | 'probationEnd';
+  rule: string;
+  due: string;
+  state: 'upcoming' | 'warning' | 'overdue';
+  label: { zh: string; en: string };
+};
+
+export type DevCaseItem = {
+  id: string;
+  person: Ref & { personCategory: string };
+  org: Ref;
+  stage: DevStage;
+  appliedOn: string | null;
+  lastStep: { step: DevStep; on: string } | null;
+  /** Open DEV findings about the person: the case is stuck or late. */
+  openFindings: number;
+  version: number;
+};
+
+export type DevFinding = { id: string; rule: string; severity: string; period: string | null; message: string };
+
+export type DevCase = DevCaseItem & {
+  person: Ref & { personCategory: string; gender: string | null; birthDate: string | null; unit: string | null };
+  note: string | null;
+  events: DevEventItem[];
+  /** Everyone the events name (who talked, mentors, sponsors). */
+  people: Ref[];
+  nextDue: DevDue[];
+  findings: DevFinding[];
+  may: { record: boolean; approve: boolean };
+};
+
+export type CaseFilters = { orgId?: string; stage?: string; q?: string; page?: number; pageSize?: number };
+
+export type StageCounts = Record<DevStage, number>;
+export type PipelineBranch = {
+  org: Ref;
+  parent: Ref | null;
+  counts: StageCounts;
+  total: number;
+  withFindings: number;
+};
+export type Pipeline = { branches: PipelineBranch[]; totals: StageCounts };
+
+export const useCases = (filters: CaseFilters, enabled = true) =>
+  useQuery({
+    queryKey: ['development', 'cases', filters],
+    queryFn: () => api.get<{ items: DevCaseItem[]; total: number }>('/development/cases', filters),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+
+export const useCase = (id: string | undefined) =>
+  useQuery({
+    queryKey: ['development', 'case', id],
+    queryFn: () => api.get<DevCase>(`/development/cases/${id}`),
+    enabled: Boolean(id),
+  });
+
+export const usePipeline = (orgId: string | undefined) =>
+  useQuery({
+    queryKey: ['development', 'pipeline', orgId],
+    queryFn: () => api.get<Pipeline>('/development/pipeline', { orgId }),
+    enabled: Boolean(orgId),
+    placeholderData: keepPreviousData,
+  });
+
+/** A recorded step (POST …/events); the server keeps the events in date order. */
+export type StepBody = {
+  step: DevStep;
+  on: string;
+  data: DevEventData;
+  documents: DevDocument[];
+  note?: string | null;
+};
+/** A correction keeps the step and names the version of the event it corrects. */
+export type CorrectionBody = Omit<StepBody, 'step'> & { version: number };
+
+export type NewCaseBody = {
+  orgId: string;
+  personId: string;
+  on: string;
+  documents?: DevDocument[];
+  note?: string | null;
+};
+
+export const createCase = (body: NewCaseBody) => api.post<DevCase>('/development/cases', body);
+export const recordStep = (caseId: string, body: StepBody) =>
+  api.post<DevCase>(`/development/cases/${caseId}/events`, body);
+export const correctStep = (caseId: string, eventId: string, body: CorrectionBody) =>
+  api.patch<DevCase>(`/development/cases/${caseId}/events/${eventId}`, body);
+export const deleteStep = (caseId: string, eventId: string, version: number) =>
+  api.del<DevCase>(`/development/cases/${caseId}/events/${eventId}?version=${version}`);

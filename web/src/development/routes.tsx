@@ -1,0 +1,39 @@
+/** Routes of the member-development pages (发展党员), inside the signed-in frame. */
+import { Spin } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Route } from 'react-router-dom';
+import type { Abilities } from '../auth/session.tsx';
+import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+
+const PipelinePage = lazy(() => import('./PipelinePage.tsx'));
+const CaseListPage = lazy(() => import('./CaseListPage.tsx'));
+const CasePage = lazy(() => import('./CasePage.tsx'));
+const QueuePage = lazy(() => import('./QueuePage.tsx'));
+
+function Page({ allowed, children }: { allowed: boolean; children: ReactNode }) {
+  if (!allowed) return <NotFoundPage />;
+  return (
+    <Suspense
+      fallback={
+        <div style={{ padding: 48, textAlign: 'center' }}>
+          <Spin />
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+const pages: { path: string; page: ReactNode; allowed: (a: Abilities) => boolean }[] = [
+  { path: 'development', page: <PipelinePage />, allowed: (a) => a.browses },
+  { path: 'development/cases', page: <CaseListPage />, allowed: (a) => a.browses },
+  { path: 'development/cases/:id', page: <CasePage />, allowed: (a) => a.browses },
+  { path: 'development/queue', page: <QueuePage />, allowed: (a) => a.writes },
+];
+
+export function developmentRoutes(abilities: Abilities) {
+  return pages.map(({ path, page, allowed }) => (
+    <Route key={path} path={path} element={<Page allowed={allowed(abilities)}>{page}</Page>} />
+  ));
+}
