@@ -2,9 +2,9 @@
 import type { FactSets } from '../../domain/compliance/fact-sets.ts';
 import type { Tx } from '../connect.ts';
 import { loadAcceptanceFacts } from './acceptance.ts';
+import { loadDevPlanFacts } from './dev-plans.ts';
 import { loadDuesFacts } from './dues.ts';
 import { loadFundFacts } from './funds.ts';
-import { loadImprovementFacts } from './improvement.ts';
 import { loadImprovementFacts } from './improvement.ts';
 import { loadLifeFacts } from './life.ts';
 import { loadMemberFacts } from './member.ts';
@@ -21,8 +21,8 @@ export const factLoaders: { [K in keyof FactSets]: (tx: Tx, scope: FactScope) =>
   training: loadTrainingFacts,
   funds: loadFundFacts,
   dues: loadDuesFacts,
+  devPlans: loadDevPlanFacts,
   models: loadModelFacts,
-  improvement: loadImprovementFacts,
   improvement: loadImprovementFacts,
   acceptance: loadAcceptanceFacts,
 };

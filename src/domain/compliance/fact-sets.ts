@@ -4,10 +4,10 @@
  */
 import type { AcceptanceFacts } from '../rules/acceptance-facts.ts';
 import type { ModelFacts } from '../rules/assess-model-facts.ts';
+import type { DevPlanFacts } from '../rules/dev-college-facts.ts';
 import type { DuesFacts } from '../rules/dues-facts.ts';
 import type { EduFacts } from '../rules/edu-facts.ts';
 import type { FundFacts } from '../rules/fund-facts.ts';
-import type { ImprovementFacts } from '../rules/improvement-facts.ts';
 import type { ImprovementFacts } from '../rules/improvement-facts.ts';
 import type { LifeFacts } from '../rules/life-facts.ts';
 import type { MemberFacts } from '../rules/member-facts.ts';
@@ -28,8 +28,8 @@ export type FactSets = {
   funds: FundFacts;
   /** Per member: owed months, income bases, payments and recorded reasons; dues returned (DUES rules). */
   dues: DuesFacts;
-  /** Rectification items, surveys, reorganizations and what makes a branch weak (ASSESS-03/04/05). */
-  improvement: ImprovementFacts;
+  /** College-level orgs' development plans, pool analyses, admissions; staff activists and secretaries' contacts (DEV-11…14). */
+  devPlans: DevPlanFacts;
   /** Rectification items, surveys, reorganizations and what makes a branch weak (ASSESS-03/04/05). */
   improvement: ImprovementFacts;
   /** Acceptance campaigns with each covered branch's review steps (ASSESS-06). */

@@ -1,8 +1,8 @@
 /** Every implemented rule, by id. Each family module adds its rules to its own list. */
 import { assessAcceptanceRules } from '../rules/assess-acceptance.ts';
 import { improvementRules } from '../rules/assess-improvement.ts';
-import { improvementRules } from '../rules/assess-improvement.ts';
 import { assessModelRules } from '../rules/assess-models.ts';
+import { devCollegeRules } from '../rules/dev-college.ts';
 import { duesRules } from '../rules/dues.ts';
 import { eduRules } from '../rules/edu.ts';
 import { fundRules } from '../rules/fund.ts';
@@ -18,8 +18,8 @@ export const implementedRules: Rule[] = [
   ...eduRules,
   ...fundRules,
   ...duesRules,
+  ...devCollegeRules,
   ...assessModelRules,
-  ...improvementRules,
   ...improvementRules,
   ...assessAcceptanceRules,
 ] as Rule[];
