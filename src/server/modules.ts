@@ -15,6 +15,7 @@ import memberRoutes from '../modules/members/routes.ts';
 import orgRoutes from '../modules/orgs/routes.ts';
 import planRoutes from '../modules/plans/routes.ts';
 import reportRoutes from '../modules/reports/routes.ts';
+import rectificationRoutes from '../modules/rectifications/routes.ts';
 import rosterRoutes from '../modules/roster/routes.ts';
 import tenantRoutes from '../modules/tenants/routes.ts';
 import trainingRoutes from '../modules/training/routes.ts';
@@ -42,4 +43,5 @@ export async function registerModules(api: App, ctx: AppContext) {
   await complianceRoutes(api, ctx);
   await verdictRoutes(api, ctx);
   await duesRoutes(api, ctx);
+  await rectificationRoutes(api, ctx);
 }
