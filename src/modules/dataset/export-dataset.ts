@@ -22,6 +22,7 @@ import {
   thoughtReports,
 } from '../../db/schema.ts';
 import { notFound } from '../../server/errors.ts';
+import { exportDevelopment } from './development-section.ts';
 import { exportDues } from './dues-section.ts';
 import { DATASET_FORMAT, type Dataset, positionRoles } from './schema.ts';
 import { exportTrainingAndFunds } from './training-funds-sections.ts';
@@ -68,6 +69,7 @@ export async function exportDataset(db: Tx, options: { tenantId: string }): Prom
   const codeOfPerson = (id: string) => personCode.get(id) as string;
   const trainingAndFunds = await exportTrainingAndFunds(db, { tenantId, codeOfOrg, codeOfPerson });
   const dues = await exportDues(db, { tenantId, codeOfOrg, codeOfPerson });
+  const development = await exportDevelopment(db, { tenantId, codeOfOrg, codeOfPerson });
   const roleOrder = (role: string) => positionRoles.indexOf(role as (typeof positionRoles)[number]);
 
   const parameters = parameterRows
@@ -252,6 +254,7 @@ export async function exportDataset(db: Tx, options: { tenantId: string }): Prom
           .sort((x, y) => compare([x.person, y.person])),
       }))
       .sort((a, b) => compare([a.org, b.org], [a.year, b.year])),
+    ...development,
     ...trainingAndFunds,
     ...dues,
   };

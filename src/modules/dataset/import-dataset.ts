@@ -30,6 +30,7 @@ import { nameInitials } from '../members/name-initials.ts';
 import { isUniqueViolation } from '../members/unique-violation.ts';
 import { createUniversity } from '../tenants/create-university.ts';
 import { insertMany } from './bulk-insert.ts';
+import { importDevelopment } from './development-section.ts';
 import { importDues } from './dues-section.ts';
 import type { DatasetIssue, DatasetOrg } from './schema.ts';
 import { importTrainingAndFunds } from './training-funds-sections.ts';
@@ -64,6 +65,8 @@ export type DatasetCounts = {
   duesPayments: number;
   duesReasons: number;
   duesReturns: number;
+  devCases: number;
+  devEvents: number;
 };
 
 /** When a document names no date at all, the university's records start here. */
@@ -321,6 +324,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
   await insertMany(tx, appraisalEntries, entryRows);
   const trainingAndFunds = await importTrainingAndFunds(tx, dataset, { tenantId, orgId, personId });
   const dues = await importDues(tx, dataset, { tenantId, orgId, personId });
+  const development = await importDevelopment(tx, dataset, { tenantId, orgId, personId });
 
   await insertMany(
     tx,
@@ -359,6 +363,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
     parameters: university.parameters.length,
     ...trainingAndFunds,
     ...dues,
+    ...development,
   };
   await recordAudit(tx, options.actor, {
     action: 'import',

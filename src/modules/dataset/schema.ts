@@ -17,6 +17,7 @@ import {
   standings,
 } from '../../domain/vocabulary.ts';
 import { isoDate } from '../../server/zod.ts';
+import { developmentSchema } from './development-section.ts';
 import { duesSchema } from './dues-section.ts';
 import { fundsSchema, trainingCreditSchema, trainingSessionSchema } from './training-funds-sections.ts';
 
@@ -213,12 +214,6 @@ export const appraisalSchema = z.strictObject({
   entries: z.array(appraisalEntrySchema).default([]),
 });
 
-/**
- * Sections the contract defines for later capabilities. They parse as anything here so that the
- * validator can report them as "not yet supported" (when non-empty) instead of a bare unknown key.
- */
-export const pendingSections = ['development'] as const;
-
 export const datasetSchema = z.strictObject({
   format: z.literal(DATASET_FORMAT),
   university: universitySchema,
@@ -229,7 +224,7 @@ export const datasetSchema = z.strictObject({
   meetings: z.array(meetingSchema).default([]),
   thoughtReports: z.array(thoughtReportSchema).default([]),
   appraisals: z.array(appraisalSchema).default([]),
-  development: z.unknown().optional(),
+  development: developmentSchema.default([]),
   trainingSessions: z.array(trainingSessionSchema).default([]),
   training: z.array(trainingCreditSchema).default([]),
   funds: fundsSchema.optional(),

@@ -105,14 +105,6 @@ describe('validateDataset: shape errors', () => {
     expect(pointersOf(doc)).toEqual(['/university/calendar/0/start', '/people/0/birthDate', '/memberships/0/from']);
     expect(reasonAt(doc, '/people/0/birthDate')).toBe('日期不存在 / not a real date');
   });
-
-  it('reports non-empty later sections as not yet supported', () => {
-    const doc = broken((d) => {
-      d.development = [{ person: 'S0101', org: 'b-temp', events: [] }];
-    });
-    expect(pointersOf(doc)).toEqual(['/development']);
-    expect(reasonAt(doc, '/development')).toContain('not yet supported');
-  });
 });
 
 describe('validateDataset: codes', () => {

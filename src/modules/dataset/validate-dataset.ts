@@ -11,8 +11,9 @@ import { checkParamValues } from '../../domain/compliance/parameters.ts';
 import { ruleById } from '../../domain/compliance/rules.ts';
 import { standardSetByCode } from '../../domain/compliance/standard-sets.ts';
 import { isoDate } from '../../server/zod.ts';
+import { checkDevelopment } from './development-section.ts';
 import { checkDues } from './dues-section.ts';
-import { type Dataset, type DatasetIssue, datasetSchema, pendingSections } from './schema.ts';
+import { type Dataset, type DatasetIssue, datasetSchema } from './schema.ts';
 import { checkTrainingAndFunds } from './training-funds-sections.ts';
 
 export type DatasetValidation = { ok: true; dataset: Dataset; issues: [] } | { ok: false; issues: DatasetIssue[] };
@@ -55,6 +56,7 @@ const sectionOrder = [
   'meetings',
   'thoughtReports',
   'appraisals',
+  'development',
   'trainingSessions',
   'training',
   'funds',
@@ -119,23 +121,10 @@ const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null &
 const items = (v: unknown): Raw[] => (Array.isArray(v) ? v.map((x) => (isObject(x) ? x : {})) : []);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 const day = (v: unknown): string | null => (isoDate.safeParse(v).success ? (v as string) : null);
-const isEmptySection = (v: unknown) =>
-  v === undefined ||
-  v === null ||
-  (Array.isArray(v) && v.length === 0) ||
-  (isObject(v) && Object.values(v).every((x) => x === null || (Array.isArray(x) && x.length === 0)));
 
 type OrgInfo = { index: number; kind: string | null; parent: string | null };
 
 function crossCheck(doc: Raw, issues: IssueList) {
-  for (const section of pendingSections) {
-    if (!isEmptySection(doc[section]))
-      issues.add(
-        `/${section}`,
-        `本版本尚不支持导入“${section}”部分，请移除后再导入（不会静默丢弃）`,
-        `the "${section}" section is not yet supported by this version; remove it to import (nothing is silently dropped)`,
-      );
-  }
   const university = isObject(doc.university) ? doc.university : {};
   const universityCode = str(university.code);
 
@@ -154,6 +143,7 @@ function crossCheck(doc: Raw, issues: IssueList) {
   checkAppraisals(items(doc.appraisals), orgs, people, issues);
   checkTrainingAndFunds(doc, { universityCode, orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
   checkDues(doc, { universityCode, orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
+  checkDevelopment(doc, { orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
 }
 
 function checkThoughtReports(
