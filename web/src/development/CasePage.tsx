@@ -74,7 +74,7 @@ function CaseView({ devCase }: { devCase: DevCase }) {
 
   const remove = async (e: DevEventItem) => {
     try {
-      await deleteStep(devCase.id, e.id, e.version);
+      await deleteStep(e.id, e.version);
       message.success(t('dev.deleted'));
       await queryClient.invalidateQueries({ queryKey: ['development'] });
     } catch (err) {
@@ -95,7 +95,12 @@ function CaseView({ devCase }: { devCase: DevCase }) {
         }
         extra={
           (devCase.may.record || devCase.may.approve) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ editing: null })}>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              aria-label={t('dev.recordStep')}
+              onClick={() => setDrawer({ editing: null })}
+            >
               <span className="zb-hide-mobile">{t('dev.recordStep')}</span>
             </Button>
           )
@@ -160,10 +165,10 @@ function CaseView({ devCase }: { devCase: DevCase }) {
             items={devCase.events.map((e) => ({
               key: e.id,
               color: approvalSteps.includes(e.step) ? 'red' : 'blue',
-              title: e.on,
               content: (
                 <div>
                   <Space wrap size={4}>
+                    <Typography.Text type="secondary">{e.on}</Typography.Text>
                     <strong>{stepName(e.step, locale)}</strong>
                     {mayEdit(e) && (
                       <>

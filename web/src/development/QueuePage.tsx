@@ -63,7 +63,7 @@ function ApproveModal({ item, onClose }: { item: Waiting | null; onClose: () => 
     >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ on: dayjs() }} preserve={false}>
         <Form.Item name="on" label={t('dev.approveOn')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} inputReadOnly />
+          <DatePicker style={{ width: '100%' }} />
         </Form.Item>
       </Form>
       {refusal && (

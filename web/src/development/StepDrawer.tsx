@@ -142,7 +142,7 @@ export function StepDrawer({
     try {
       if (editing) {
         const { step: _kept, ...correction } = body;
-        await correctStep(devCase.id, editing.id, { ...correction, version: editing.version });
+        await correctStep(editing.id, { ...correction, version: editing.version });
       } else await recordStep(devCase.id, body);
       message.success(t('dev.saved'));
       await queryClient.invalidateQueries({ queryKey: ['development'] });
@@ -204,10 +204,10 @@ export function StepDrawer({
           />
         </Form.Item>
         <Form.Item name="on" label={t('dev.on')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} inputReadOnly />
+          <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         {fields.includes('by') && (
-          <Form.Item name="by" label={t('dev.talkBy')} rules={[{ required: true }]}>
+          <Form.Item name="by" label={t('dev.talkBy')} rules={[{ required: step === 'talk' }]}>
             <PeoplePicker orgId={devCase.org.id} fullOnly known={devCase.people} />
           </Form.Item>
         )}
@@ -228,17 +228,17 @@ export function StepDrawer({
         )}
         {fields.includes('until') && (
           <Form.Item name="until" label={t('dev.until')} rules={[{ required: true }]}>
-            <DatePicker style={{ width: '100%' }} inputReadOnly />
+            <DatePicker style={{ width: '100%' }} />
           </Form.Item>
         )}
         {fields.includes('result') && (
-          <Form.Item name="result" label={t('dev.result')}>
-            <Select allowClear options={assessmentResults.map((r) => ({ value: r, label: t.label('devResult', r) }))} />
+          <Form.Item name="result" label={t('dev.result')} rules={[{ required: true }]}>
+            <Select options={assessmentResults.map((r) => ({ value: r, label: t.label('devResult', r) }))} />
           </Form.Item>
         )}
         {fields.includes('months') && (
           <Form.Item name="months" label={t('dev.months')} rules={[{ required: true }]}>
-            <InputNumber min={6} max={12} precision={0} inputMode="numeric" style={{ width: '100%' }} />
+            <InputNumber min={1} max={24} precision={0} inputMode="numeric" style={{ width: '100%' }} />
           </Form.Item>
         )}
         {fields.includes('vote') && (

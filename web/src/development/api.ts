@@ -121,7 +121,7 @@ export type NewCaseBody = {
 export const createCase = (body: NewCaseBody) => api.post<DevCase>('/development/cases', body);
 export const recordStep = (caseId: string, body: StepBody) =>
   api.post<DevCase>(`/development/cases/${caseId}/events`, body);
-export const correctStep = (caseId: string, eventId: string, body: CorrectionBody) =>
-  api.patch<DevCase>(`/development/cases/${caseId}/events/${eventId}`, body);
-export const deleteStep = (caseId: string, eventId: string, version: number) =>
-  api.del<DevCase>(`/development/cases/${caseId}/events/${eventId}?version=${version}`);
+export const correctStep = (eventId: string, body: CorrectionBody) =>
+  api.put<DevCase>(`/development/events/${eventId}`, body);
+export const deleteStep = (eventId: string, version: number) =>
+  api.del<DevCase>(`/development/events/${eventId}?version=${version}`);

@@ -9,6 +9,7 @@ const PipelinePage = lazy(() => import('./PipelinePage.tsx'));
 const CaseListPage = lazy(() => import('./CaseListPage.tsx'));
 const CasePage = lazy(() => import('./CasePage.tsx'));
 const QueuePage = lazy(() => import('./QueuePage.tsx'));
+const PlanPage = lazy(() => import('./PlanPage.tsx'));
 
 function Page({ allowed, children }: { allowed: boolean; children: ReactNode }) {
   if (!allowed) return <NotFoundPage />;
@@ -30,6 +31,7 @@ const pages: { path: string; page: ReactNode; allowed: (a: Abilities) => boolean
   { path: 'development/cases', page: <CaseListPage />, allowed: (a) => a.browses },
   { path: 'development/cases/:id', page: <CasePage />, allowed: (a) => a.browses },
   { path: 'development/queue', page: <QueuePage />, allowed: (a) => a.writes },
+  { path: 'development/plans', page: <PlanPage />, allowed: (a) => a.browses },
 ];
 
 export function developmentRoutes(abilities: Abilities) {
