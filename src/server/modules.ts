@@ -12,6 +12,7 @@ import lifeViewRoutes from '../modules/life-views/routes.ts';
 import meetingImportRoutes from '../modules/meeting-import/routes.ts';
 import meetingRoutes from '../modules/meetings/routes.ts';
 import memberRoutes from '../modules/members/routes.ts';
+import modelUnitRoutes from '../modules/model-units/routes.ts';
 import orgRoutes from '../modules/orgs/routes.ts';
 import planRoutes from '../modules/plans/routes.ts';
 import reportRoutes from '../modules/reports/routes.ts';
@@ -43,5 +44,6 @@ export async function registerModules(api: App, ctx: AppContext) {
   await complianceRoutes(api, ctx);
   await verdictRoutes(api, ctx);
   await duesRoutes(api, ctx);
+  await modelUnitRoutes(api, ctx);
   await rectificationRoutes(api, ctx);
 }
