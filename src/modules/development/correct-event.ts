@@ -31,10 +31,10 @@ function locksMembership(event: EventRow, events: EventRow[]) {
 
 export async function correctEvent(
   tx: Tx,
-  options: { actor: Actor; caseId: string; eventId: string; input: CorrectEventInput; asOf: string },
+  options: { actor: Actor; eventId: string; input: CorrectEventInput; asOf: string },
 ) {
   const { actor, input, asOf } = options;
-  const { row, branch, events, event } = await loadEventCase(tx, actor, options.caseId, options.eventId);
+  const { row, branch, events, event } = await loadEventCase(tx, actor, options.eventId);
   assertMayRecord(actor, branch, event.step as DevEvent['step']);
   if (event.version !== input.version) throw stale();
   const on = input.on ?? event.on;
@@ -79,15 +79,12 @@ export async function correctEvent(
     before: { stage: row.stage, event },
     after: { stage: caseRow.stage, event: updated },
   });
-  return updated;
+  return row.id;
 }
 
-export async function deleteEvent(
-  tx: Tx,
-  options: { actor: Actor; caseId: string; eventId: string; version: number; asOf: string },
-) {
+export async function deleteEvent(tx: Tx, options: { actor: Actor; eventId: string; version: number; asOf: string }) {
   const { actor, version, asOf } = options;
-  const { row, branch, events, event } = await loadEventCase(tx, actor, options.caseId, options.eventId);
+  const { row, branch, events, event } = await loadEventCase(tx, actor, options.eventId);
   assertMayRecord(actor, branch, event.step as DevEvent['step']);
   if (event.version !== version) throw stale();
   if (locksMembership(event, events)) throw badInput([{ field: 'id', reason: lockedReason }]);
@@ -123,4 +120,5 @@ export async function deleteEvent(
     before: { stage: row.stage, event },
     after: { stage: caseRow.stage },
   });
+  return row.id;
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
 import { devCases, devEvents } from '../../db/schema.ts';
 import type { DevEvent, DevStep } from '../../domain/development/steps.ts';
-import { notFound } from '../../server/errors.ts';
+import { AppError, notFound } from '../../server/errors.ts';
 import { type Actor, orgInScope } from '../../server/scope.ts';
 import { selectRows } from '../orgs/select-rows.ts';
 import type { CaseBranch } from './step-roles.ts';
@@ -46,9 +46,13 @@ export async function loadCase(tx: Tx, actor: Actor, caseId: string, options: { 
   return { row, branch, events } satisfies LoadedCase;
 }
 
-/** A case the actor may read (locked for the transaction) with one of its events; a 404 when either is missing. */
-export async function loadEventCase(tx: Tx, actor: Actor, caseId: string, eventId: string) {
-  const loaded = await loadCase(tx, actor, caseId, { lock: true });
+/** The case of an event the actor may read (locked for the transaction), with the event itself; a 404 otherwise. */
+export async function loadEventCase(tx: Tx, actor: Actor, eventId: string) {
+  const [ref] = await tx.select({ caseId: devEvents.caseId }).from(devEvents).where(eq(devEvents.id, eventId));
+  if (!ref) throw eventNotFound();
+  const loaded = await loadCase(tx, actor, ref.caseId, { lock: true }).catch((error: unknown) => {
+    throw error instanceof AppError && error.code === 'NOT_FOUND' ? eventNotFound() : error;
+  });
   const event = loaded.events.find((e) => e.id === eventId);
   if (!event) throw eventNotFound();
   return { ...loaded, event };

@@ -13,7 +13,6 @@ import {
   caseDetail as caseDetailView,
   correctEventBody,
   createCaseBody,
-  eventParams,
   listCasesQuery,
   listCasesResponse,
   pipelineQuery,
@@ -112,13 +111,13 @@ export default async function developmentRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.patch(
-    '/development/cases/:caseId/events/:eventId',
+  app.put(
+    '/development/events/:id',
     {
       schema: {
         tags,
         summary: '更正发展步骤 Correct a step (the case is gated again)',
-        params: eventParams,
+        params: idParams,
         body: correctEventBody,
         response: { 200: caseDetailView },
       },
@@ -126,20 +125,19 @@ export default async function developmentRoutes(app: App, ctx: AppContext) {
     async (req) => {
       const actor = requireActor(req);
       return db.transaction(async (tx) => {
-        const { caseId, eventId } = req.params;
-        await correctEvent(tx, { actor, caseId, eventId, input: req.body, asOf: today() });
+        const caseId = await correctEvent(tx, { actor, eventId: req.params.id, input: req.body, asOf: today() });
         return caseDetail(tx, actor, caseId, today());
       });
     },
   );
 
   app.delete(
-    '/development/cases/:caseId/events/:eventId',
+    '/development/events/:id',
     {
       schema: {
         tags,
         summary: '删除误记的发展步骤 Delete a step recorded by mistake',
-        params: eventParams,
+        params: idParams,
         querystring: versionQuery,
         response: { 200: caseDetailView },
       },
@@ -147,8 +145,12 @@ export default async function developmentRoutes(app: App, ctx: AppContext) {
     async (req) => {
       const actor = requireActor(req);
       return db.transaction(async (tx) => {
-        const { caseId, eventId } = req.params;
-        await deleteEvent(tx, { actor, caseId, eventId, version: req.query.version, asOf: today() });
+        const caseId = await deleteEvent(tx, {
+          actor,
+          eventId: req.params.id,
+          version: req.query.version,
+          asOf: today(),
+        });
         return caseDetail(tx, actor, caseId, today());
       });
     },

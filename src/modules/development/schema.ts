@@ -59,7 +59,6 @@ export const correctEventBody = z.object({
 });
 export type CorrectEventInput = z.infer<typeof correctEventBody>;
 
-export const eventParams = z.object({ caseId: z.uuid(), eventId: z.uuid() });
 export const versionQuery = z.object({ version: z.coerce.number().int().positive() });
 
 /** A case is opened by the application: for someone already recorded (`personId`) or a new person. */
