@@ -5,6 +5,7 @@ import auditRoutes from '../modules/audit/routes.ts';
 import authRoutes from '../modules/auth/routes.ts';
 import complianceRoutes from '../modules/compliance/routes.ts';
 import datasetRoutes from '../modules/dataset/routes.ts';
+import developmentRoutes from '../modules/development/routes.ts';
 import duesRoutes from '../modules/dues/routes.ts';
 import fundRoutes from '../modules/funds/routes.ts';
 import lifeMeetingRoutes from '../modules/life-meetings/routes.ts';
@@ -44,6 +45,7 @@ export async function registerModules(api: App, ctx: AppContext) {
   await complianceRoutes(api, ctx);
   await verdictRoutes(api, ctx);
   await duesRoutes(api, ctx);
+  await developmentRoutes(api, ctx);
   await modelUnitRoutes(api, ctx);
   await rectificationRoutes(api, ctx);
 }
