@@ -1,4 +1,5 @@
 /** Every capability's routes, mounted under /api/v1. Each module adds its line here. */
+import acceptanceRoutes from '../modules/acceptance/routes.ts';
 import accountRoutes from '../modules/accounts/routes.ts';
 import appraisalRoutes from '../modules/appraisals/routes.ts';
 import auditRoutes from '../modules/audit/routes.ts';
@@ -45,6 +46,7 @@ export async function registerModules(api: App, ctx: AppContext) {
   await complianceRoutes(api, ctx);
   await verdictRoutes(api, ctx);
   await duesRoutes(api, ctx);
+  await acceptanceRoutes(api, ctx);
   await developmentRoutes(api, ctx);
   await modelUnitRoutes(api, ctx);
   await rectificationRoutes(api, ctx);

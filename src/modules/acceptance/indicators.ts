@@ -1,0 +1,27 @@
+/**
+ * A campaign's indicators: every rule of its standard sets (in catalog order, titled by the
+ * implemented rule where there is one) followed by its manual indicators.
+ */
+
+import { ruleCatalog } from '../../domain/compliance/rule-catalog.ts';
+import { ruleById } from '../../domain/compliance/rules.ts';
+import { standardSetByCode } from '../../domain/compliance/standard-sets.ts';
+import type { Indicator, ManualIndicator } from './schema.ts';
+
+export function campaignIndicators(setCodes: string[], manual: ManualIndicator[]): Indicator[] {
+  const ids = new Set(setCodes.flatMap((code) => Object.keys(standardSetByCode.get(code)?.rules ?? {})));
+  const rules: Indicator[] = ruleCatalog
+    .filter((r) => ids.has(r.id))
+    .map((r) => ({
+      code: r.id,
+      kind: 'rule',
+      title: ruleById.get(r.id)?.title ?? { zh: r.text, en: r.text },
+      source: r.source,
+    }));
+  return [
+    ...rules,
+    ...manual.map(
+      (m): Indicator => ({ code: m.code, kind: 'manual', title: { zh: m.title, en: m.title }, source: null }),
+    ),
+  ];
+}
