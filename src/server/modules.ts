@@ -20,6 +20,7 @@ import planRoutes from '../modules/plans/routes.ts';
 import reportRoutes from '../modules/reports/routes.ts';
 import rectificationRoutes from '../modules/rectifications/routes.ts';
 import rosterRoutes from '../modules/roster/routes.ts';
+import surveyRoutes from '../modules/surveys/routes.ts';
 import tenantRoutes from '../modules/tenants/routes.ts';
 import trainingRoutes from '../modules/training/routes.ts';
 import verdictRoutes from '../modules/verdicts/routes.ts';
@@ -50,4 +51,5 @@ export async function registerModules(api: App, ctx: AppContext) {
   await developmentRoutes(api, ctx);
   await modelUnitRoutes(api, ctx);
   await rectificationRoutes(api, ctx);
+  await surveyRoutes(api, ctx);
 }
