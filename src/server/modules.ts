@@ -6,6 +6,7 @@ import auditRoutes from '../modules/audit/routes.ts';
 import authRoutes from '../modules/auth/routes.ts';
 import complianceRoutes from '../modules/compliance/routes.ts';
 import datasetRoutes from '../modules/dataset/routes.ts';
+import devPlanRoutes from '../modules/dev-plans/routes.ts';
 import developmentRoutes from '../modules/development/routes.ts';
 import duesRoutes from '../modules/dues/routes.ts';
 import fundRoutes from '../modules/funds/routes.ts';
@@ -49,6 +50,7 @@ export async function registerModules(api: App, ctx: AppContext) {
   await complianceRoutes(api, ctx);
   await verdictRoutes(api, ctx);
   await duesRoutes(api, ctx);
+  await devPlanRoutes(api, ctx);
   await acceptanceRoutes(api, ctx);
   await ratingRoutes(api, ctx);
   await secretaryReviewRoutes(api, ctx);
