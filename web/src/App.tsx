@@ -13,6 +13,7 @@ import { AppLayout } from './layout/AppLayout.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { checkinRoute, lifeHome, lifeRoutes } from './pages/life/routes.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { improvementRoutes } from './rectifications/routes.tsx';
 import { trainingRoutes } from './training/routes.tsx';
 
 const OrgPage = lazy(() => import('./pages/org/OrgPage.tsx'));
@@ -157,6 +158,7 @@ export function App() {
             {trainingRoutes(abilities)}
             {fundsRoutes(abilities)}
             {developmentRoutes(abilities)}
+            {improvementRoutes(abilities)}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

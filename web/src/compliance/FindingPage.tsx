@@ -9,6 +9,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { QueryState } from '../components/QueryState.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { RectifyFindingButton } from '../rectifications/RectifyFindingButton.tsx';
 import { atShanghai, FindingStatusTag, inLocale, SeverityTag, severityColor } from './labels.tsx';
 import { dashboardLink, evidenceHref } from './links.ts';
 import type { FindingDetail } from './types.ts';
@@ -42,6 +43,7 @@ export default function FindingPage() {
                   <FindingStatusTag t={t} status={f.status} />
                 </Space>
               }
+              extra={<RectifyFindingButton findingId={f.id} problem={inLocale(locale, f.message)} />}
             >
               <Typography.Title level={5} data-testid="finding-message">
                 {inLocale(locale, f.message)}

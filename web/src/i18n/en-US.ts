@@ -3,6 +3,7 @@ import { developmentEnUS } from '../development/texts.ts';
 import { duesEnUS } from '../dues/texts.ts';
 import { fundsEnUS } from '../funds/texts.ts';
 import { lifeEnUS } from '../pages/life/texts.ts';
+import { rectificationsEnUS } from '../rectifications/texts.ts';
 import { trainingEnUS } from '../training/texts.ts';
 import type { Dict } from './zh-CN.ts';
 
@@ -301,4 +302,5 @@ export const enUS: Dict = {
   ...trainingEnUS,
   ...fundsEnUS,
   ...developmentEnUS,
+  ...rectificationsEnUS,
 };

@@ -4,6 +4,7 @@ import { developmentZhCN } from '../development/texts.ts';
 import { duesZhCN } from '../dues/texts.ts';
 import { fundsZhCN } from '../funds/texts.ts';
 import { lifeZhCN } from '../pages/life/texts.ts';
+import { rectificationsZhCN } from '../rectifications/texts.ts';
 import { trainingZhCN } from '../training/texts.ts';
 
 export const zhCN = {
@@ -300,6 +301,7 @@ export const zhCN = {
   ...trainingZhCN,
   ...fundsZhCN,
   ...developmentZhCN,
+  ...rectificationsZhCN,
 };
 
 export type Dict = { [K in keyof typeof zhCN]: string };

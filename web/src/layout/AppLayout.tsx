@@ -29,6 +29,7 @@ import { features } from '../features.ts';
 import { fundsMenu, fundsPaths } from '../funds/menu.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { lifeMenu, lifePaths } from '../pages/life/menu.tsx';
+import { improvementMenu, improvementPaths } from '../rectifications/menu.tsx';
 import { trainingMenu, trainingPaths } from '../training/menu.tsx';
 import { OrgNavigator } from './OrgNavigator.tsx';
 
@@ -77,6 +78,7 @@ export function AppLayout() {
   if (training.section.length)
     items.push({ key: 'training', icon: <ReadOutlined />, label: t('nav.training'), children: training.section });
   items.push(...developmentMenu(t, abilities));
+  items.push(...improvementMenu(t, abilities));
   const compliance = complianceMenu(t, abilities);
   if (compliance.length)
     items.push({
@@ -120,6 +122,7 @@ export function AppLayout() {
           ...fundsPaths,
           ...duesPaths,
           ...developmentPaths,
+          ...improvementPaths,
           '/orgs',
           '/members',
           '/accounts',
