@@ -137,7 +137,8 @@ export const campaignDetail = campaignView.extend({
 });
 
 export const evidenceFinding = z.object({
-  id: z.string(),
+  /** The finding's id; null for evidence that came with an imported dataset. */
+  id: z.string().nullable(),
   rule: z.string(),
   severity: z.string(),
   period: z.string().nullable(),

@@ -22,6 +22,7 @@ import {
   thoughtReports,
 } from '../../db/schema.ts';
 import { notFound } from '../../server/errors.ts';
+import { exportAcceptance } from './acceptance-section.ts';
 import { exportDevelopment } from './development-section.ts';
 import { exportDues } from './dues-section.ts';
 import { DATASET_FORMAT, type Dataset, positionRoles } from './schema.ts';
@@ -70,6 +71,7 @@ export async function exportDataset(db: Tx, options: { tenantId: string }): Prom
   const trainingAndFunds = await exportTrainingAndFunds(db, { tenantId, codeOfOrg, codeOfPerson });
   const dues = await exportDues(db, { tenantId, codeOfOrg, codeOfPerson });
   const development = await exportDevelopment(db, { tenantId, codeOfOrg, codeOfPerson });
+  const acceptance = await exportAcceptance(db, { tenantId, codeOfOrg });
   const roleOrder = (role: string) => positionRoles.indexOf(role as (typeof positionRoles)[number]);
 
   const parameters = parameterRows
@@ -257,6 +259,7 @@ export async function exportDataset(db: Tx, options: { tenantId: string }): Prom
     ...development,
     ...trainingAndFunds,
     ...dues,
+    ...acceptance,
   };
 }
 

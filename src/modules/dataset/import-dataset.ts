@@ -30,6 +30,7 @@ import { nameInitials } from '../members/name-initials.ts';
 import { isUniqueViolation } from '../members/unique-violation.ts';
 import { createUniversity } from '../tenants/create-university.ts';
 import { insertMany } from './bulk-insert.ts';
+import { importAcceptance } from './acceptance-section.ts';
 import { importDevelopment } from './development-section.ts';
 import { importDues } from './dues-section.ts';
 import type { DatasetIssue, DatasetOrg } from './schema.ts';
@@ -67,6 +68,9 @@ export type DatasetCounts = {
   duesReturns: number;
   devCases: number;
   devEvents: number;
+  acceptanceCampaigns: number;
+  acceptanceReviews: number;
+  acceptanceSteps: number;
 };
 
 /** When a document names no date at all, the university's records start here. */
@@ -325,6 +329,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
   const trainingAndFunds = await importTrainingAndFunds(tx, dataset, { tenantId, orgId, personId });
   const dues = await importDues(tx, dataset, { tenantId, orgId, personId });
   const development = await importDevelopment(tx, dataset, { tenantId, orgId, personId });
+  const acceptance = await importAcceptance(tx, dataset, { tenantId, orgId });
 
   await insertMany(
     tx,
@@ -364,6 +369,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
     ...trainingAndFunds,
     ...dues,
     ...development,
+    ...acceptance,
   };
   await recordAudit(tx, options.actor, {
     action: 'import',

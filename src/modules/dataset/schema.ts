@@ -17,6 +17,7 @@ import {
   standings,
 } from '../../domain/vocabulary.ts';
 import { isoDate } from '../../server/zod.ts';
+import { acceptanceSchema } from './acceptance-section.ts';
 import { developmentSchema } from './development-section.ts';
 import { duesSchema } from './dues-section.ts';
 import { fundsSchema, trainingCreditSchema, trainingSessionSchema } from './training-funds-sections.ts';
@@ -229,6 +230,7 @@ export const datasetSchema = z.strictObject({
   training: z.array(trainingCreditSchema).default([]),
   funds: fundsSchema.optional(),
   dues: duesSchema.optional(),
+  acceptance: acceptanceSchema.default([]),
 });
 
 /** A parsed document: defaults applied, so arrays are always present. */

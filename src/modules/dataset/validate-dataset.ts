@@ -11,6 +11,7 @@ import { checkParamValues } from '../../domain/compliance/parameters.ts';
 import { ruleById } from '../../domain/compliance/rules.ts';
 import { standardSetByCode } from '../../domain/compliance/standard-sets.ts';
 import { isoDate } from '../../server/zod.ts';
+import { checkAcceptance } from './acceptance-section.ts';
 import { checkDevelopment } from './development-section.ts';
 import { checkDues } from './dues-section.ts';
 import { type Dataset, type DatasetIssue, datasetSchema } from './schema.ts';
@@ -61,6 +62,7 @@ const sectionOrder = [
   'training',
   'funds',
   'dues',
+  'acceptance',
 ];
 
 /** Sections in the order of the format, record indexes as numbers, anything else alphabetically. */
@@ -144,6 +146,7 @@ function crossCheck(doc: Raw, issues: IssueList) {
   checkTrainingAndFunds(doc, { universityCode, orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
   checkDues(doc, { universityCode, orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
   checkDevelopment(doc, { orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
+  checkAcceptance(doc, { orgs, add: (p, zh, en) => issues.add(p, zh, en) });
 }
 
 function checkThoughtReports(
