@@ -3,6 +3,7 @@ import type { FactSets } from '../../domain/compliance/fact-sets.ts';
 import type { Tx } from '../connect.ts';
 import { loadAcceptanceFacts } from './acceptance.ts';
 import { loadDevPlanFacts } from './dev-plans.ts';
+import { loadDevelopmentFacts } from './development.ts';
 import { loadDuesFacts } from './dues.ts';
 import { loadFundFacts } from './funds.ts';
 import { loadImprovementFacts } from './improvement.ts';
@@ -23,6 +24,7 @@ export const factLoaders: { [K in keyof FactSets]: (tx: Tx, scope: FactScope) =>
   dues: loadDuesFacts,
   devPlans: loadDevPlanFacts,
   models: loadModelFacts,
+  development: loadDevelopmentFacts,
   improvement: loadImprovementFacts,
   acceptance: loadAcceptanceFacts,
 };

@@ -2,6 +2,7 @@
 import { assessAcceptanceRules } from '../rules/assess-acceptance.ts';
 import { improvementRules } from '../rules/assess-improvement.ts';
 import { assessModelRules } from '../rules/assess-models.ts';
+import { devRules } from '../rules/dev.ts';
 import { devCollegeRules } from '../rules/dev-college.ts';
 import { duesRules } from '../rules/dues.ts';
 import { eduRules } from '../rules/edu.ts';
@@ -19,6 +20,7 @@ export const implementedRules: Rule[] = [
   ...fundRules,
   ...duesRules,
   ...devCollegeRules,
+  ...devRules,
   ...assessModelRules,
   ...improvementRules,
   ...assessAcceptanceRules,

@@ -195,7 +195,7 @@ describe('gateStep: the statutory rules', () => {
         rule: 'DEV-01',
         field: 'on',
         message: {
-          zh: '申请入党时未满18周岁：2001-03-15出生，2019-03-14申请时17周岁（2019-03-15年满18周岁）',
+          zh: '申请入党时未满18周岁（2001-03-15出生，2019-03-14申请时17周岁，2019-03-15年满18周岁）',
           en: 'under 18 on the application date: born 2001-03-15, aged 17 on 2019-03-14 (turns 18 on 2019-03-15)',
         },
       },

@@ -62,7 +62,7 @@ export function dev01MinAge(birthDate: string | null, applicationOn: string, min
     rule: 'DEV-01',
     field: 'on',
     message: {
-      zh: `申请入党时未满${minAge}周岁：${birthDate}出生，${applicationOn}申请时${age}周岁（${turns}年满${minAge}周岁）`,
+      zh: `申请入党时未满${minAge}周岁（${birthDate}出生，${applicationOn}申请时${age}周岁，${turns}年满${minAge}周岁）`,
       en: `under ${minAge} on the application date: born ${birthDate}, aged ${age} on ${applicationOn} (turns ${minAge} on ${turns})`,
     },
   };
