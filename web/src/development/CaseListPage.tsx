@@ -5,7 +5,22 @@
  */
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -19,8 +34,18 @@ import { useI18n } from '../i18n/index.tsx';
 import { createCase, type DevCaseItem, useCases } from './api.ts';
 import { devStages, stageColor, stageName, stepName } from './names.ts';
 
-type NewCase = { orgId: string; personId: string; on: Dayjs };
+type NewCase = {
+  orgId: string;
+  who: 'existing' | 'new';
+  personId?: string;
+  person?: { code: string; name: string; gender?: string; birthDate?: Dayjs; personCategory: string };
+  on: Dayjs;
+};
 
+/**
+ * Opens a case with the application: for someone already on record (a student or staff member
+ * imported with the roster) or a new person typed in here. The birth date is needed for DEV-01.
+ */
 function NewCaseModal({ open, onClose, orgId }: { open: boolean; onClose: () => void; orgId?: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -28,12 +53,19 @@ function NewCaseModal({ open, onClose, orgId }: { open: boolean; onClose: () => 
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<NewCase>();
-  const branch = Form.useWatch('orgId', form);
+  const who = Form.useWatch('who', form);
   const [saving, setSaving] = useState(false);
   const submit = async (v: NewCase) => {
     setSaving(true);
     try {
-      const created = await createCase({ orgId: v.orgId, personId: v.personId, on: v.on.format('YYYY-MM-DD') });
+      const person = v.person
+        ? { ...v.person, gender: v.person.gender || null, birthDate: v.person.birthDate?.format('YYYY-MM-DD') ?? null }
+        : undefined;
+      const created = await createCase({
+        orgId: v.orgId,
+        ...(v.who === 'new' ? { person } : { personId: v.personId }),
+        on: v.on.format('YYYY-MM-DD'),
+      });
       message.success(t('dev.created'));
       await queryClient.invalidateQueries({ queryKey: ['development'] });
       onClose();
@@ -57,15 +89,62 @@ function NewCaseModal({ open, onClose, orgId }: { open: boolean; onClose: () => 
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ orgId, on: dayjs() }}
+        initialValues={{ orgId, on: dayjs(), who: 'existing', person: { personCategory: 'student' } }}
         preserve={false}
       >
         <Form.Item name="orgId" label={t('dev.branch')} rules={[{ required: true }]}>
           <OrgPicker kinds={['branch']} withinRoots={abilities.writeRoots} />
         </Form.Item>
-        <Form.Item name="personId" label={t('dev.person')} rules={[{ required: true }]}>
-          <PersonPicker orgId={branch} />
+        <Form.Item name="who">
+          <Radio.Group
+            options={[
+              { value: 'existing', label: t('dev.existingPerson') },
+              { value: 'new', label: t('dev.newPerson') },
+            ]}
+          />
         </Form.Item>
+        {who === 'new' ? (
+          <Row gutter={8}>
+            <Col xs={12}>
+              <Form.Item name={['person', 'code']} label={t('member.code')} rules={[{ required: true }]}>
+                <Input maxLength={50} />
+              </Form.Item>
+            </Col>
+            <Col xs={12}>
+              <Form.Item name={['person', 'name']} label={t('member.name')} rules={[{ required: true }]}>
+                <Input maxLength={50} />
+              </Form.Item>
+            </Col>
+            <Col xs={12}>
+              <Form.Item
+                name={['person', 'personCategory']}
+                label={t('member.personCategory')}
+                rules={[{ required: true }]}
+              >
+                <Select
+                  options={['student', 'staff'].map((c) => ({ value: c, label: t.label('personCategory', c) }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12}>
+              <Form.Item name={['person', 'gender']} label={t('member.gender')}>
+                <Select
+                  allowClear
+                  options={['male', 'female'].map((g) => ({ value: g, label: t.label('gender', g) }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <Form.Item name={['person', 'birthDate']} label={t('member.birthDate')} rules={[{ required: true }]}>
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+        ) : (
+          <Form.Item name="personId" label={t('dev.person')} rules={[{ required: true }]}>
+            <PersonPicker placeholder={t('member.searchPlaceholder')} />
+          </Form.Item>
+        )}
         <Form.Item name="on" label={t('dev.applicationOn')} rules={[{ required: true }]}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>

@@ -110,9 +110,18 @@ export type StepBody = {
 /** A correction keeps the step and names the version of the event it corrects. */
 export type CorrectionBody = Omit<StepBody, 'step'> & { version: number };
 
+export type NewPerson = {
+  code: string;
+  name: string;
+  personCategory: string;
+  gender?: string | null;
+  birthDate?: string | null;
+};
+/** Either `personId` (someone on record) or `person` (a new person). */
 export type NewCaseBody = {
   orgId: string;
-  personId: string;
+  personId?: string;
+  person?: NewPerson;
   on: string;
   documents?: DevDocument[];
   note?: string | null;

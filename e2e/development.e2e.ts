@@ -1,0 +1,222 @@
+/**
+ * Member development (发展党员) in the browser: a branch secretary, on a phone at the meeting-room
+ * door, records the general assembly's admission vote for a candidate — the form refuses counts
+ * that do not add up before sending anything, and shows the server's refusal (field and rule) of
+ * an 应到 that is not the branch's voting members — then the college admin approves the case from
+ * the approval queue and the case shows 预备党员.
+ *
+ * The case is built through the API by the university admin (the demo's development data is not
+ * relied on): application two years ago, talk, League recommendation, activist with a mentor,
+ * candidate after 13 months, political review, 24 hours of training, two sponsors, publicity and
+ * the preliminary review.
+ */
+import { and, asc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { memberships, people } from '../src/db/schema.ts';
+import { type BrowserSuite, useBrowser } from './harness.ts';
+
+const todayInShanghai = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const addDays = (day: string, days: number) => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+type CaseDetail = { id: string; stage: string; version: number; events: { step: string; on: string }[] };
+
+/** Full members of the branch in normal standing since `since`, oldest membership first. */
+async function fullMembersSince(b: BrowserSuite, branchId: string, since: string) {
+  const tenantId = b.harness.fixture.university.id;
+  return b.harness.db
+    .select({ id: people.id, name: people.name })
+    .from(memberships)
+    .innerJoin(people, and(eq(people.tenantId, memberships.tenantId), eq(people.id, memberships.personId)))
+    .where(
+      and(
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.orgId, branchId),
+        eq(memberships.status, 'full'),
+        eq(memberships.standing, 'normal'),
+        isNull(memberships.validTo),
+        lte(memberships.validFrom, since),
+      ),
+    )
+    .orderBy(asc(memberships.validFrom), asc(people.code));
+}
+
+/** 应到: the full members of the branch in normal standing on the day (who may vote). */
+async function votingMembersOn(b: BrowserSuite, branchId: string, day: string) {
+  const tenantId = b.harness.fixture.university.id;
+  const [row] = await b.harness.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.orgId, branchId),
+        eq(memberships.status, 'full'),
+        eq(memberships.standing, 'normal'),
+        lte(memberships.validFrom, day),
+        or(isNull(memberships.validTo), gt(memberships.validTo, day)),
+      ),
+    );
+  return Number(row.n);
+}
+
+async function makeLogin(b: BrowserSuite, role: 'branchSecretary' | 'collegeAdmin', orgId: string) {
+  const username = `e2e-dev-${role === 'branchSecretary' ? 's' : 'c'}-${Date.now() % 100000}`;
+  const res = await b.api<{ password: string }>('POST', '/accounts', {
+    username,
+    displayName: role === 'branchSecretary' ? '支部书记（发展）' : '学院组织员',
+    personId: null,
+    grants: [{ role, orgId }],
+  });
+  expect(res.status).toBe(200);
+  return { username, password: res.json.password };
+}
+
+async function signInAs(page: Page, login: { username: string; password: string }) {
+  await page.context().clearCookies();
+  await page.goto('/login');
+  await page.getByLabel('用户名', { exact: true }).fill(login.username);
+  await page.getByLabel('密码', { exact: true }).fill(login.password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('app-shell').waitFor();
+}
+
+describe('member development', () => {
+  const b = useBrowser();
+
+  it('a secretary records the admission vote on a phone (bad counts refused first) and the college approves it', async () => {
+    const { branch, college } = b.harness.fixture;
+    const today = todayInShanghai();
+    const appliedOn = addDays(today, -760);
+    await b.signIn();
+
+    const elders = await fullMembersSince(b, branch.id, appliedOn);
+    expect(elders.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = elders;
+
+    const opened = await b.api<CaseDetail>('POST', '/development/cases', {
+      orgId: branch.id,
+      person: {
+        code: `E2E-DEV-${Date.now() % 100000}`,
+        name: '发展对象甲',
+        personCategory: 'student',
+        birthDate: '2003-05-04',
+      },
+      on: appliedOn,
+    });
+    expect(`${opened.status} ${opened.status === 200 ? '' : JSON.stringify(opened.json)}`).toBe('200 ');
+    const caseId = opened.json.id;
+    const activistOn = addDays(appliedOn, 30);
+    const steps = [
+      { step: 'talk', on: addDays(appliedOn, 10), data: { by: [first.id] } },
+      { step: 'leagueRecommendation', on: addDays(appliedOn, 20) },
+      { step: 'activist', on: activistOn, data: { mentors: [first.id] } },
+      { step: 'candidate', on: addDays(activistOn, 400) },
+      { step: 'politicalReview', on: addDays(today, -300) },
+      { step: 'training', on: addDays(today, -290), data: { hours: 24 } },
+      { step: 'sponsors', on: addDays(today, -280), data: { sponsors: [first.id, second.id] } },
+      { step: 'publicity', on: addDays(today, -40), data: { until: addDays(today, -33) } },
+      { step: 'preReview', on: addDays(today, -25) },
+    ];
+    for (const s of steps) {
+      const res = await b.api('POST', `/development/cases/${caseId}/events`, { data: {}, documents: [], ...s });
+      expect(`${s.step} ${res.status} ${res.status === 200 ? '' : JSON.stringify(res.json)}`).toBe(`${s.step} 200 `);
+    }
+    const voteOn = addDays(today, -5);
+    const expected = await votingMembersOn(b, branch.id, voteOn);
+    expect(expected).toBeGreaterThanOrEqual(3);
+
+    const secretary = await makeLogin(b, 'branchSecretary', branch.id);
+    const organizer = await makeLogin(b, 'collegeAdmin', college.id);
+
+    // The secretary, on a phone.
+    const page = b.page;
+    await page.setViewportSize({ width: 375, height: 812 });
+    await signInAs(page, secretary);
+    await page.goto(`/development/cases/${caseId}`);
+    await expect.poll(() => page.getByTestId('case-stage').textContent()).toBe('发展对象');
+    await page.getByRole('button', { name: '记录下一步' }).click();
+    const drawer = page.getByRole('dialog').filter({ hasText: '表决' });
+    await drawer.waitFor();
+    // The step due next is offered.
+    await expect.poll(() => drawer.locator('.ant-select').first().textContent()).toContain('支部大会讨论接收');
+    const date = drawer.getByLabel('日期', { exact: true });
+    await date.fill(voteOn);
+    await date.press('Enter');
+    const count = (label: string) => drawer.getByLabel(label, { exact: true });
+    await count('应到').fill(String(expected));
+    await count('实到').fill(String(expected));
+    await count('赞成').fill(String(expected));
+    await count('反对').fill('1');
+    await count('弃权').fill('0');
+    const verdict = drawer.getByTestId('vote-check');
+    await expect.poll(() => verdict.textContent()).toContain('赞成、反对、弃权之和应等于实到人数');
+
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/api/v1/development/')) posts.push(r.url());
+    });
+    await drawer.getByRole('button', { name: /提\s*交/ }).click();
+    await drawer.getByText('表决票数有误，请核对后再提交').waitFor();
+    expect(posts).toEqual([]);
+    await page.screenshot({ path: 'test-results/development--vote-refused-phone.png', fullPage: true });
+
+    // Counts that add up, but an 应到 that is not the branch's voting members: the server refuses (DEV-08).
+    await count('应到').fill(String(expected + 1));
+    await count('实到').fill(String(expected));
+    await count('赞成').fill(String(expected));
+    await count('反对').fill('0');
+    await expect.poll(() => verdict.textContent()).toContain('票数相符');
+    const refused = page.waitForResponse((r) => r.url().endsWith(`/development/cases/${caseId}/events`));
+    await drawer.getByRole('button', { name: /提\s*交/ }).click();
+    expect((await refused).status()).toBe(400);
+    const refusal = drawer.getByTestId('step-refused');
+    await expect.poll(() => refusal.textContent()).toContain('DEV-08');
+    await expect
+      .poll(() => refusal.textContent())
+      .toContain(`应到${expected + 1}人与支部当日有表决权的正式党员${expected}人不符`);
+    // …and on the field itself.
+    await drawer.locator('.ant-form-item-explain-error').filter({ hasText: '不符' }).first().waitFor();
+
+    await count('应到').fill(String(expected));
+    await expect.poll(() => verdict.textContent()).toContain('赞成票超过应到人数的一半，通过');
+    await expect.poll(() => verdict.textContent()).toContain('到会人数过半');
+    const saved = page.waitForResponse((r) => r.url().endsWith(`/development/cases/${caseId}/events`));
+    await drawer.getByRole('button', { name: /提\s*交/ }).click();
+    const response = await saved;
+    expect(`${response.status()} ${response.status() === 200 ? '' : await response.text()}`).toBe('200 ');
+    const timeline = page.getByTestId('case-timeline');
+    await timeline.getByText('支部大会讨论接收').waitFor();
+    await expect.poll(() => timeline.textContent()).toContain(`应到 ${expected} · 实到 ${expected} · 赞成 ${expected}`);
+    // Still a candidate until the college approves.
+    await expect.poll(() => page.getByTestId('case-stage').textContent()).toBe('发展对象');
+    await page.screenshot({ path: 'test-results/development--vote-recorded-phone.png', fullPage: true });
+
+    // The college admin approves it from the queue, on a desk.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signInAs(page, organizer);
+    await page.goto(`/development/queue?orgId=${college.id}`);
+    const row = page.getByTestId('approval-queue').locator('tr.ant-table-row').filter({ hasText: '发展对象甲' });
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toContain('上级党委审批');
+    await row.getByRole('button', { name: /审批通过/ }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '审批日期' });
+    const approved = page.waitForResponse((r) => r.url().endsWith(`/development/cases/${caseId}/events`));
+    await dialog.getByRole('button', { name: /审批通过/ }).click();
+    const approval = await approved;
+    expect(`${approval.status()} ${approval.status() === 200 ? '' : await approval.text()}`).toBe('200 ');
+    await row.waitFor({ state: 'detached' });
+
+    await page.goto(`/development/cases/${caseId}`);
+    await expect.poll(() => page.getByTestId('case-stage').textContent()).toBe('预备党员');
+    await page.getByTestId('case-timeline').getByText('上级党委审批').waitFor();
+    const stored = await b.api<CaseDetail>('GET', `/development/cases/${caseId}`);
+    expect(stored.json.stage).toBe('probationary');
+    expect(stored.json.events.map((e) => e.step).slice(-2)).toEqual(['admissionVote', 'approval']);
+    await b.snap('development--approved');
+  });
+});
