@@ -10,6 +10,7 @@ import { loadImprovementFacts } from './improvement.ts';
 import { loadLifeFacts } from './life.ts';
 import { loadMemberFacts } from './member.ts';
 import { loadModelFacts } from './models.ts';
+import { loadRatingFacts } from './ratings.ts';
 import type { FactScope } from './scope.ts';
 import { loadStructureFacts } from './structure.ts';
 import { loadTrainingFacts } from './training.ts';
@@ -27,6 +28,7 @@ export const factLoaders: { [K in keyof FactSets]: (tx: Tx, scope: FactScope) =>
   development: loadDevelopmentFacts,
   improvement: loadImprovementFacts,
   acceptance: loadAcceptanceFacts,
+  ratings: loadRatingFacts,
 };
 
 /** Loads each fact set the rules need, once. */

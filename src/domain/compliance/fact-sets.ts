@@ -4,6 +4,7 @@
  */
 import type { AcceptanceFacts } from '../rules/acceptance-facts.ts';
 import type { ModelFacts } from '../rules/assess-model-facts.ts';
+import type { RatingFacts } from '../rules/assess-ratings-facts.ts';
 import type { DevPlanFacts } from '../rules/dev-college-facts.ts';
 import type { DuesFacts } from '../rules/dues-facts.ts';
 import type { DevFacts } from '../rules/dev-facts.ts';
@@ -39,4 +40,6 @@ export type FactSets = {
   acceptance: AcceptanceFacts;
   /** Model-branch quota per year, the latest award round, practice carriers per org and year (ASSESS-07/08/09). */
   models: ModelFacts;
+  /** Secretaries at each year's end with their review, and each org's rating and plan (ASSESS-01/02). */
+  ratings: RatingFacts;
 };

@@ -2,6 +2,7 @@
 import { assessAcceptanceRules } from '../rules/assess-acceptance.ts';
 import { improvementRules } from '../rules/assess-improvement.ts';
 import { assessModelRules } from '../rules/assess-models.ts';
+import { assessRatingRules } from '../rules/assess-ratings.ts';
 import { devRules } from '../rules/dev.ts';
 import { devCollegeRules } from '../rules/dev-college.ts';
 import { duesRules } from '../rules/dues.ts';
@@ -24,6 +25,7 @@ export const implementedRules: Rule[] = [
   ...assessModelRules,
   ...improvementRules,
   ...assessAcceptanceRules,
+  ...assessRatingRules,
 ] as Rule[];
 
 export const ruleById = new Map(implementedRules.map((r) => [r.id, r]));
