@@ -164,7 +164,7 @@ function CaseView({ devCase }: { devCase: DevCase }) {
             data-testid="case-timeline"
             items={devCase.events.map((e) => ({
               key: e.id,
-              color: approvalSteps.includes(e.step) ? 'red' : 'blue',
+              color: approvalSteps.includes(e.step) ? 'red' : '#1677ff',
               content: (
                 <div>
                   <Space wrap size={4}>

@@ -134,3 +134,31 @@ export const correctStep = (eventId: string, body: CorrectionBody) =>
   api.put<DevCase>(`/development/events/${eventId}`, body);
 export const deleteStep = (eventId: string, version: number) =>
   api.del<DevCase>(`/development/events/${eventId}?version=${version}`);
+
+/** A row of the roster of activists and candidates (names of mentors and sponsors as text). */
+export type RosterEntry = {
+  caseId: string;
+  personCode: string;
+  personName: string;
+  gender: string | null;
+  birthDate: string | null;
+  personCategory: string;
+  branchCode: string;
+  branchName: string;
+  stage: string;
+  stageName: string;
+  appliedOn: string | null;
+  activistOn: string | null;
+  candidateOn: string | null;
+  mentors: string[];
+  sponsors: string[];
+  next: { kind: string; rule: string; due: string; state: string; label: { zh: string; en: string } } | null;
+};
+
+export const useRoster = (orgId: string | undefined) =>
+  useQuery({
+    queryKey: ['development', 'roster', orgId],
+    queryFn: () => api.get<{ orgName: string; items: RosterEntry[] }>('/development/roster', { orgId }),
+    enabled: Boolean(orgId),
+    placeholderData: keepPreviousData,
+  });

@@ -1,5 +1,13 @@
 /** The 发展党员 section of the menu. */
-import { AuditOutlined, FundOutlined, ProfileOutlined, ScheduleOutlined, UserAddOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  FundOutlined,
+  ImportOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
+  SolutionOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import { Link } from 'react-router-dom';
 import type { Abilities } from '../auth/session.tsx';
@@ -31,6 +39,8 @@ export function developmentMenu(t: Translate, abilities: Abilities): MenuItem[] 
     item('/development/cases', <ProfileOutlined />, t('nav.devCases')),
   ];
   if (abilities.writes) children.push(item('/development/queue', <AuditOutlined />, t('nav.devQueue')));
+  children.push(item('/development/roster', <SolutionOutlined />, t('nav.devRoster')));
+  if (abilities.writes) children.push(item('/development/import', <ImportOutlined />, t('nav.devImport')));
   children.push(item('/development/plans', <ScheduleOutlined />, t('nav.devPlans')));
   return [{ key: 'development', icon: <UserAddOutlined />, label: t('nav.development'), children }];
 }

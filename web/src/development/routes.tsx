@@ -10,6 +10,8 @@ const CaseListPage = lazy(() => import('./CaseListPage.tsx'));
 const CasePage = lazy(() => import('./CasePage.tsx'));
 const QueuePage = lazy(() => import('./QueuePage.tsx'));
 const PlanPage = lazy(() => import('./PlanPage.tsx'));
+const RosterPage = lazy(() => import('./RosterPage.tsx'));
+const ActivistImportPage = lazy(() => import('./ActivistImportPage.tsx'));
 
 function Page({ allowed, children }: { allowed: boolean; children: ReactNode }) {
   if (!allowed) return <NotFoundPage />;
@@ -32,6 +34,8 @@ const pages: { path: string; page: ReactNode; allowed: (a: Abilities) => boolean
   { path: 'development/cases/:id', page: <CasePage />, allowed: (a) => a.browses },
   { path: 'development/queue', page: <QueuePage />, allowed: (a) => a.writes },
   { path: 'development/plans', page: <PlanPage />, allowed: (a) => a.browses },
+  { path: 'development/roster', page: <RosterPage />, allowed: (a) => a.browses },
+  { path: 'development/import', page: <ActivistImportPage />, allowed: (a) => a.writes },
 ];
 
 export function developmentRoutes(abilities: Abilities) {

@@ -95,7 +95,7 @@ export const developmentZhCN = {
   'dev.mentorNames': '培养联系人',
   'dev.importTitle': '入党积极分子名单导入',
   'dev.importIntro':
-    '下载模板，按人员编号填写所在党支部、申请日期、确定为积极分子日期和培养联系人后上传。先检查再导入；任何一行有误时整个文件都不会导入。',
+    '下载模板，每人一行：工号或学号（留空时填姓名和身份证号）、支部编号、申请入党日期、确定积极分子日期和1至2名培养联系人的编号。先检查再导入；任何一行有误时整个文件都不会导入，每人建立发展档案并记录申请和确定积极分子两步。',
   'dev.importChecked': '检查通过：将导入 {count} 人。',
   'dev.importDone': '已导入 {count} 人。',
   'dev.plansTitle': '年度发展计划',
@@ -227,7 +227,7 @@ export const developmentEnUS: DevelopmentTexts = {
   'dev.mentorNames': 'Mentors',
   'dev.importTitle': 'Import an activist list',
   'dev.importIntro':
-    'Download the template, fill in the branch, application date, activist date and mentors per person code, and upload it. Check first, then import; a file with any bad row imports nothing.',
+    'Download the template, one person a row: staff or student number (or name and ID number), branch code, application date, activist date and the codes of one or two mentors. Check first, then import; a file with any bad row imports nothing. Each row opens a case with the application and activist steps.',
   'dev.importChecked': 'Check passed: {count} people to import.',
   'dev.importDone': 'Imported {count} people.',
   'dev.plansTitle': 'Annual development plan',
