@@ -25,6 +25,7 @@ import {
   secretaryPreference,
   staffFirst,
 } from './draw-committees.ts';
+import { type DevDefect, drawDevelopment } from './draw-development.ts';
 import { drawDues } from './draw-dues.ts';
 import { drawLifeRecords, type LifeRecordImperfection } from './draw-life-records.ts';
 import { drawMeetings, type Imperfection } from './draw-meetings.ts';
@@ -61,7 +62,7 @@ export function generateDemoDataset(options: DemoOptions): DatasetInput {
 /** The document and the imperfections planted in its organizational life (see draw-meetings.ts). */
 export function generateDemoWorld({ asOf, seed = 1 }: DemoOptions): {
   document: DatasetInput;
-  imperfections: (Imperfection | LifeRecordImperfection)[];
+  imperfections: (Imperfection | LifeRecordImperfection | DevDefect)[];
 } {
   const random = createRandom(seed);
   const year = yearOf(asOf);
@@ -467,9 +468,15 @@ export function generateDemoWorld({ asOf, seed = 1 }: DemoOptions): {
   const { meetings, imperfections } = drawMeetings({ asOf, seed, ...document });
   const { dues } = drawDues({ asOf, seed, ...document });
   const life = drawLifeRecords({ asOf, seed, ...document });
+  const development = drawDevelopment({ asOf, seed, ...document, nextCode: (prefix) => ctx.codes.next(prefix) });
   return {
     document: {
       ...document,
+      people: [
+        ...document.people,
+        ...development.applicants.map((a) => ({ ...a, title: null, leadingCadre: false, phone: null, email: null })),
+      ],
+      development: development.development,
       meetings,
       thoughtReports: life.thoughtReports,
       appraisals: life.appraisals,
@@ -477,7 +484,7 @@ export function generateDemoWorld({ asOf, seed = 1 }: DemoOptions): {
       dues,
       ...drawAcceptance({ asOf, seed, ...document }),
     },
-    imperfections: [...imperfections, ...life.imperfections],
+    imperfections: [...imperfections, ...life.imperfections, ...development.defects],
   };
 }
 
