@@ -16,9 +16,18 @@ export type KeyedEvent = DevEvent & { key: string };
 
 type Facts = {
   birthDate: string | null;
+  /** Names of the people the steps name, for the gate's messages. */
+  names: Record<string, string>;
   statusOn: Map<string, 'full' | 'probationary' | null>;
   votingMembers: Map<string, number>;
 };
+
+/**
+ * A membership row's status on day `d`, as the engine reads it (`src/db/facts/development.ts`):
+ * nothing before joining, probationary until the confirmation date, full from it.
+ */
+const statusSql = (d: SQL) => sql`case when m.id is null or m.joined_on > ${d} then null
+  when m.status = 'full' and (m.confirmed_on is null or m.confirmed_on <= ${d}) then 'full' else 'probationary' end`;
 
 const named = (e: DevEvent) => [...(e.data.by ?? []), ...(e.data.mentors ?? []), ...(e.data.sponsors ?? [])];
 const values = (rows: SQL[]) => sql.join(rows, sql`, `);
@@ -39,37 +48,54 @@ export async function loadGateFacts(
   );
   const pairs = new Map<string, { id: string; on: string }>();
   for (const e of events) for (const id of named(e)) pairs.set(`${id}|${e.on}`, { id, on: e.on });
-  const statusOn = new Map<string, 'full' | 'probationary' | null>();
+  const statuses = new Map<string, 'full' | 'probationary' | null>();
+  const names: Record<string, string> = {};
   if (pairs.size) {
-    const rows = await selectRows<{ id: string; on: string; status: 'full' | 'probationary' | null }>(
+    const rows = await selectRows<{
+      id: string;
+      on: string;
+      status: 'full' | 'probationary' | null;
+      name: string | null;
+    }>(
       tx,
-      sql`select q.pid::text as id, to_char(q.d, 'YYYY-MM-DD') as "on", m.status
+      sql`select q.pid::text as id, to_char(q.d, 'YYYY-MM-DD') as "on", ${statusSql(sql`q.d`)} as status, p.name
         from (values ${values([...pairs.values()].map((p) => sql`(${p.id}::uuid, ${p.on}::date)`))}) as q(pid, d)
+        left join people p on p.tenant_id = ${tenantId} and p.id = q.pid
         left join memberships m on m.tenant_id = ${tenantId} and m.person_id = q.pid and m.standing = 'normal'
           and m.valid_from <= q.d and (m.valid_to is null or m.valid_to > q.d)`,
     );
-    for (const r of rows) if (r.status || !statusOn.has(`${r.id}|${r.on}`)) statusOn.set(`${r.id}|${r.on}`, r.status);
+    for (const r of rows) {
+      if (r.status || !statuses.has(`${r.id}|${r.on}`)) statuses.set(`${r.id}|${r.on}`, r.status);
+      if (r.name) names[r.id] = r.name;
+    }
   }
   const days = [...new Set(events.map((e) => e.on))];
   const votingMembers = new Map<string, number>();
   if (days.length) {
     const rows = await selectRows<{ on: string; n: number }>(
       tx,
-      sql`select to_char(q.d, 'YYYY-MM-DD') as "on", count(m.id)::int as n
+      sql`select to_char(q.d, 'YYYY-MM-DD') as "on", count(distinct m.person_id)::int as n
         from (values ${values(days.map((d) => sql`(${d}::date)`))}) as q(d)
-        left join memberships m on m.tenant_id = ${tenantId} and m.org_id = ${branchId} and m.status = 'full'
-          and m.standing = 'normal' and m.valid_from <= q.d and (m.valid_to is null or m.valid_to > q.d)
+        left join memberships m on m.tenant_id = ${tenantId} and m.org_id = ${branchId} and m.standing = 'normal'
+          and m.valid_from <= q.d and (m.valid_to is null or m.valid_to > q.d) and ${statusSql(sql`q.d`)} = 'full'
         group by q.d`,
     );
     for (const r of rows) votingMembers.set(r.on, Number(r.n));
   }
-  return { birthDate: person?.birthDate ?? null, statusOn, votingMembers };
+  return { birthDate: person?.birthDate ?? null, names, statusOn: statuses, votingMembers };
 }
 
 export function contextFor(facts: Facts, event: DevEvent, asOf: string, params: GateParams): GateContext {
   const statusOn: GateContext['statusOn'] = {};
   for (const id of named(event)) statusOn[id] = facts.statusOn.get(`${id}|${event.on}`) ?? null;
-  return { birthDate: facts.birthDate, statusOn, votingMembers: facts.votingMembers.get(event.on) ?? 0, asOf, params };
+  return {
+    birthDate: facts.birthDate,
+    statusOn,
+    votingMembers: facts.votingMembers.get(event.on) ?? 0,
+    asOf,
+    params,
+    names: facts.names,
+  };
 }
 
 /** In date order; a stable sort keeps same-day steps in the order they were recorded. */
