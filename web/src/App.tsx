@@ -6,6 +6,7 @@ import { useSession } from './auth/session.tsx';
 import { complianceHome, complianceRoutes } from './compliance/routes.tsx';
 import { developmentRoutes } from './development/routes.tsx';
 import { duesRoutes } from './dues/routes.tsx';
+import { excellenceRoutes } from './excellence/routes.tsx';
 import { features } from './features.ts';
 import { fundsRoutes } from './funds/routes.tsx';
 import { useI18n } from './i18n/index.tsx';
@@ -157,6 +158,7 @@ export function App() {
             {duesRoutes(abilities)}
             {trainingRoutes(abilities)}
             {fundsRoutes(abilities)}
+            {excellenceRoutes(abilities)}
             {developmentRoutes(abilities)}
             {improvementRoutes(abilities)}
             <Route path="*" element={<NotFoundPage />} />

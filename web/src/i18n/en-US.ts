@@ -1,6 +1,7 @@
 import { complianceEnUS } from '../compliance/texts.ts';
 import { developmentEnUS } from '../development/texts.ts';
 import { duesEnUS } from '../dues/texts.ts';
+import { excellenceEnUS } from '../excellence/texts.ts';
 import { fundsEnUS } from '../funds/texts.ts';
 import { lifeEnUS } from '../pages/life/texts.ts';
 import { rectificationsEnUS } from '../rectifications/texts.ts';
@@ -301,6 +302,7 @@ export const enUS: Dict = {
   ...duesEnUS,
   ...trainingEnUS,
   ...fundsEnUS,
+  ...excellenceEnUS,
   ...developmentEnUS,
   ...rectificationsEnUS,
 };

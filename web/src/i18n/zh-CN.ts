@@ -2,6 +2,7 @@
 import { complianceZhCN } from '../compliance/texts.ts';
 import { developmentZhCN } from '../development/texts.ts';
 import { duesZhCN } from '../dues/texts.ts';
+import { excellenceZhCN } from '../excellence/texts.ts';
 import { fundsZhCN } from '../funds/texts.ts';
 import { lifeZhCN } from '../pages/life/texts.ts';
 import { rectificationsZhCN } from '../rectifications/texts.ts';
@@ -300,6 +301,7 @@ export const zhCN = {
   ...duesZhCN,
   ...trainingZhCN,
   ...fundsZhCN,
+  ...excellenceZhCN,
   ...developmentZhCN,
   ...rectificationsZhCN,
 };

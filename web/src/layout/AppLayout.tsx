@@ -25,6 +25,7 @@ import { useSession } from '../auth/session.tsx';
 import { complianceMenu, compliancePaths } from '../compliance/menu.tsx';
 import { developmentMenu, developmentPaths } from '../development/menu.tsx';
 import { duesMenu, duesPaths } from '../dues/menu.tsx';
+import { excellenceMenu, excellencePaths } from '../excellence/menu.tsx';
 import { features } from '../features.ts';
 import { fundsMenu, fundsPaths } from '../funds/menu.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -79,6 +80,7 @@ export function AppLayout() {
     items.push({ key: 'training', icon: <ReadOutlined />, label: t('nav.training'), children: training.section });
   items.push(...developmentMenu(t, abilities));
   items.push(...improvementMenu(t, abilities));
+  items.push(...excellenceMenu(t, abilities));
   const compliance = complianceMenu(t, abilities);
   if (compliance.length)
     items.push({
@@ -121,6 +123,7 @@ export function AppLayout() {
           ...trainingPaths,
           ...fundsPaths,
           ...duesPaths,
+          ...excellencePaths,
           ...developmentPaths,
           ...improvementPaths,
           '/orgs',
