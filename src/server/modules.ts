@@ -8,6 +8,7 @@ import awardRoutes from '../modules/awards/routes.ts';
 import complianceRoutes from '../modules/compliance/routes.ts';
 import datasetRoutes from '../modules/dataset/routes.ts';
 import devPlanRoutes from '../modules/dev-plans/routes.ts';
+import devRosterRoutes from '../modules/dev-roster/routes.ts';
 import developmentRoutes from '../modules/development/routes.ts';
 import duesRoutes from '../modules/dues/routes.ts';
 import fundRoutes from '../modules/funds/routes.ts';
@@ -55,6 +56,7 @@ export async function registerModules(api: App, ctx: AppContext) {
   await practiceCarrierRoutes(api, ctx);
   await awardRoutes(api, ctx);
   await devPlanRoutes(api, ctx);
+  await devRosterRoutes(api, ctx);
   await acceptanceRoutes(api, ctx);
   await ratingRoutes(api, ctx);
   await secretaryReviewRoutes(api, ctx);
