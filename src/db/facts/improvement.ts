@@ -19,12 +19,6 @@ const list = (values: string[]) =>
     sql`, `,
   );
 
-/** The ratings table belongs to the ratings module (分类定级); without it the "lagging" reason is not judged. */
-async function ratingsTablePresent(tx: Tx): Promise<boolean> {
-  const [row] = await selectRows<{ present: boolean }>(tx, sql`select to_regclass('ratings') is not null as present`);
-  return Boolean(row?.present);
-}
-
 export async function loadImprovementFacts(tx: Tx, scope: FactScope): Promise<ImprovementFacts> {
   const asOf = scope.asOf;
   const asOfYear = Number(asOf.slice(0, 4));
@@ -53,13 +47,11 @@ export async function loadImprovementFacts(tx: Tx, scope: FactScope): Promise<Im
       where ${orgFilter(scope)} and g.started_on <= ${asOf}::date`,
   );
 
-  const ratingsAvailable = await ratingsTablePresent(tx);
-  const rating = ratingsAvailable
-    ? sql`(select json_build_object('year', r.year, 'grade', r.grade) from ratings r
-        where r.tenant_id = o.tenant_id and r.org_id = o.id and r.status = 'final' and r.grade is not null
-          and r.year between ${asOfYear - 1} and ${asOfYear}
-        order by r.year desc limit 1)`
-    : sql`null::json`;
+  // The latest final rating (分类定级) of this year or last: a lagging one makes the branch weak.
+  const rating = sql`(select json_build_object('year', r.year, 'grade', r.grade) from ratings r
+    where r.tenant_id = o.tenant_id and r.org_id = o.id and r.status = 'final' and r.grade is not null
+      and r.year between ${asOfYear - 1} and ${asOfYear}
+    order by r.year desc limit 1)`;
   const branches = await selectRows<ImprovementFacts['branches'][number]>(
     tx,
     sql`select o.id as "orgId",
@@ -78,5 +70,5 @@ export async function loadImprovementFacts(tx: Tx, scope: FactScope): Promise<Im
       from orgs o
       where ${orgFilter(scope)} and o.kind = 'branch' and ${validOnSql('o', asOf)}`,
   );
-  return { rectifications, surveys, reorganizations, branches, ratingsAvailable };
+  return { rectifications, surveys, reorganizations, branches };
 }

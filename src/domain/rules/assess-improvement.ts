@@ -137,7 +137,7 @@ function weaknesses(
             en: `no organizational life for more than ${months} months (none recorded)`,
           },
     });
-  if (ctx.facts.ratingsAvailable && state?.rating?.grade === 'lagging')
+  if (state?.rating?.grade === 'lagging')
     out.push({
       key: 'lagging',
       text: { zh: `${state.rating.year}年定级为后进`, en: `rated lagging for ${state.rating.year}` },

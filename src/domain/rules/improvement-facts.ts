@@ -45,6 +45,4 @@ export type ImprovementFacts = {
   surveys: SurveyFact[];
   reorganizations: ReorganizationFact[];
   branches: BranchStateFact[];
-  /** False when the ratings table (分类定级) is not there: the "rated lagging" reason is not judged. */
-  ratingsAvailable: boolean;
 };
