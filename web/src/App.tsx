@@ -2,6 +2,7 @@
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { acceptanceRoutes } from './acceptance/routes.tsx';
 import { useSession } from './auth/session.tsx';
 import { complianceHome, complianceRoutes } from './compliance/routes.tsx';
 import { developmentRoutes } from './development/routes.tsx';
@@ -161,6 +162,7 @@ export function App() {
             {excellenceRoutes(abilities)}
             {developmentRoutes(abilities)}
             {improvementRoutes(abilities)}
+            {acceptanceRoutes(abilities)}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

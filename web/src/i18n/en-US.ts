@@ -1,3 +1,4 @@
+import { acceptanceEnUS } from '../acceptance/texts.ts';
 import { complianceEnUS } from '../compliance/texts.ts';
 import { developmentEnUS } from '../development/texts.ts';
 import { duesEnUS } from '../dues/texts.ts';
@@ -305,4 +306,5 @@ export const enUS: Dict = {
   ...excellenceEnUS,
   ...developmentEnUS,
   ...rectificationsEnUS,
+  ...acceptanceEnUS,
 };

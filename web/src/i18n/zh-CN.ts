@@ -1,4 +1,5 @@
 /** Chinese texts: the default language and the source of the keys. */
+import { acceptanceZhCN } from '../acceptance/texts.ts';
 import { complianceZhCN } from '../compliance/texts.ts';
 import { developmentZhCN } from '../development/texts.ts';
 import { duesZhCN } from '../dues/texts.ts';
@@ -304,6 +305,7 @@ export const zhCN = {
   ...excellenceZhCN,
   ...developmentZhCN,
   ...rectificationsZhCN,
+  ...acceptanceZhCN,
 };
 
 export type Dict = { [K in keyof typeof zhCN]: string };

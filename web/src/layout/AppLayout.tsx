@@ -19,6 +19,7 @@ import {
 import { App, Button, Grid, Layout, Menu, type MenuProps, Select } from 'antd';
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { acceptanceMenu, acceptancePaths } from '../acceptance/menu.tsx';
 import { api } from '../api/client.ts';
 import type { Locale } from '../api/types.ts';
 import { useSession } from '../auth/session.tsx';
@@ -80,6 +81,7 @@ export function AppLayout() {
     items.push({ key: 'training', icon: <ReadOutlined />, label: t('nav.training'), children: training.section });
   items.push(...developmentMenu(t, abilities));
   items.push(...improvementMenu(t, abilities));
+  items.push(...acceptanceMenu(t, abilities));
   items.push(...excellenceMenu(t, abilities));
   const compliance = complianceMenu(t, abilities);
   if (compliance.length)
@@ -126,6 +128,7 @@ export function AppLayout() {
           ...excellencePaths,
           ...developmentPaths,
           ...improvementPaths,
+          ...acceptancePaths,
           '/orgs',
           '/members',
           '/accounts',
