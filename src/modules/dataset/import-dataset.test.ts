@@ -114,6 +114,9 @@ describe('importDataset: p1', () => {
       duesPayments: 0,
       duesReasons: 0,
       duesReturns: 0,
+      modelUnits: 0,
+      awards: 0,
+      practiceCarriers: 0,
     });
     const n = (rows: { n: number }[]) => rows[0].n;
     const count = sql<number>`count(*)::int`;

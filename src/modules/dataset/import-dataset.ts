@@ -33,6 +33,7 @@ import { insertMany } from './bulk-insert.ts';
 import { importAcceptance } from './acceptance-section.ts';
 import { importDevelopment } from './development-section.ts';
 import { importDues } from './dues-section.ts';
+import { importExcellence } from './excellence-sections.ts';
 import type { DatasetIssue, DatasetOrg } from './schema.ts';
 import { importTrainingAndFunds } from './training-funds-sections.ts';
 import { validateDataset } from './validate-dataset.ts';
@@ -71,6 +72,9 @@ export type DatasetCounts = {
   acceptanceCampaigns: number;
   acceptanceReviews: number;
   acceptanceSteps: number;
+  modelUnits: number;
+  awards: number;
+  practiceCarriers: number;
 };
 
 /** When a document names no date at all, the university's records start here. */
@@ -330,6 +334,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
   const dues = await importDues(tx, dataset, { tenantId, orgId, personId });
   const development = await importDevelopment(tx, dataset, { tenantId, orgId, personId });
   const acceptance = await importAcceptance(tx, dataset, { tenantId, orgId });
+  const excellence = await importExcellence(tx, dataset, { tenantId, orgId, personId });
 
   await insertMany(
     tx,
@@ -370,6 +375,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
     ...dues,
     ...development,
     ...acceptance,
+    ...excellence,
   };
   await recordAudit(tx, options.actor, {
     action: 'import',

@@ -20,6 +20,7 @@ import { isoDate } from '../../server/zod.ts';
 import { acceptanceSchema } from './acceptance-section.ts';
 import { developmentSchema } from './development-section.ts';
 import { duesSchema } from './dues-section.ts';
+import { awardsSchema, modelUnitsSchema, practiceCarriersSchema } from './excellence-sections.ts';
 import { fundsSchema, trainingCreditSchema, trainingSessionSchema } from './training-funds-sections.ts';
 
 export const DATASET_FORMAT = 'zhibu-dataset/1';
@@ -231,6 +232,9 @@ export const datasetSchema = z.strictObject({
   funds: fundsSchema.optional(),
   dues: duesSchema.optional(),
   acceptance: acceptanceSchema.default([]),
+  modelUnits: modelUnitsSchema.default([]),
+  awards: awardsSchema.default([]),
+  practiceCarriers: practiceCarriersSchema.default([]),
 });
 
 /** A parsed document: defaults applied, so arrays are always present. */
