@@ -11,9 +11,12 @@
  * the preliminary review.
  */
 import { and, asc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { memberships, people } from '../src/db/schema.ts';
+import { activistColumns } from '../src/modules/dev-roster/columns.ts';
+import { chooseInTree } from './antd.ts';
 import { type BrowserSuite, useBrowser } from './harness.ts';
 
 const todayInShanghai = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -29,7 +32,7 @@ type CaseDetail = { id: string; stage: string; version: number; events: { step: 
 async function fullMembersSince(b: BrowserSuite, branchId: string, since: string) {
   const tenantId = b.harness.fixture.university.id;
   return b.harness.db
-    .select({ id: people.id, name: people.name })
+    .select({ id: people.id, code: people.code, name: people.name })
     .from(memberships)
     .innerJoin(people, and(eq(people.tenantId, memberships.tenantId), eq(people.id, memberships.personId)))
     .where(
@@ -63,6 +66,18 @@ async function votingMembersOn(b: BrowserSuite, branchId: string, day: string) {
     );
   return Number(row.n);
 }
+
+/** An activist list in the template's layout: its headers, then one row per person. */
+async function activistFile(rows: Record<string, string>[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('入党积极分子名单');
+  sheet.addRow(activistColumns.map((c) => c.header));
+  for (const r of rows) sheet.addRow(activistColumns.map((c) => r[c.key] ?? ''));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+type Pipeline = { totals: Record<string, number> };
+type Roster = { items: { personCode: string; personName: string; stage: string; mentors: string[] }[] };
 
 async function makeLogin(b: BrowserSuite, role: 'branchSecretary' | 'collegeAdmin', orgId: string) {
   const username = `e2e-dev-${role === 'branchSecretary' ? 's' : 'c'}-${Date.now() % 100000}`;
@@ -218,5 +233,113 @@ describe('member development', () => {
     expect(stored.json.stage).toBe('probationary');
     expect(stored.json.events.map((e) => e.step).slice(-2)).toEqual(['admissionVote', 'approval']);
     await b.snap('development--approved');
+  });
+  it('the college imports an activist list (row errors first), sees them on the roster and the board, and files its plan', async () => {
+    const { branch, college } = b.harness.fixture;
+    const today = todayInShanghai();
+    const appliedOn = addDays(today, -200);
+    const activistOn = addDays(today, -100);
+    await b.signIn();
+    const [mentor] = await fullMembersSince(b, branch.id, activistOn);
+    expect(mentor).toBeDefined();
+    const stamp = Date.now() % 100000;
+    const newcomers = [
+      { code: `E2E-A${stamp}1`, name: '积极分子乙' },
+      { code: `E2E-A${stamp}2`, name: '积极分子丙' },
+    ];
+    for (const p of newcomers) {
+      const res = await b.api('POST', '/people', { ...p, personCategory: 'student', birthDate: '2004-03-05' });
+      expect(`${res.status} ${res.status === 200 ? '' : JSON.stringify(res.json)}`).toBe('200 ');
+    }
+    const before = (await b.api<Pipeline>('GET', `/development/pipeline?orgId=${college.id}`)).json;
+    const row = (p: { code: string; name: string }, mentors: string) => ({
+      code: p.code,
+      name: p.name,
+      branchCode: branch.code,
+      appliedOn,
+      activistOn,
+      mentors,
+    });
+    const page = b.page;
+    await page.goto('/development/import');
+    const upload = async (name: string, buffer: Buffer) => {
+      await page.locator('input[type=file]').setInputFiles({
+        name,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer,
+      });
+      await page.getByRole('button', { name: /检\s*查$/ }).click();
+    };
+    // The second person's mentor is unknown: the check names row 3 and the mentors' column.
+    await upload('名单.xlsx', await activistFile([row(newcomers[0], mentor.code), row(newcomers[1], 'NO-SUCH-CODE')]));
+    const errors = page.getByTestId('import-errors');
+    await errors.waitFor();
+    const cells = (await errors.locator('tbody tr.ant-table-row').first().locator('td').allTextContents()).map((c) =>
+      c.trim(),
+    );
+    expect(cells[0]).toBe('3');
+    expect(cells[1]).toBe('培养联系人编号');
+    expect(await page.getByRole('button', { name: /导\s*入$/ }).isDisabled()).toBe(true);
+    await b.snap('development--import-errors');
+
+    await upload('名单-改.xlsx', await activistFile(newcomers.map((p) => row(p, mentor.code))));
+    await page.getByText('检查通过：将导入 2 人。').waitFor();
+    await page.getByRole('button', { name: /导\s*入$/ }).click();
+    await page.getByText('已导入 2 人。').waitFor();
+
+    // The roster shows both with their mentor, and exports.
+    await page.goto(`/development/roster?orgId=${branch.id}`);
+    const roster = page.getByTestId('dev-roster');
+    for (const p of newcomers) {
+      const line = roster.locator('tr.ant-table-row').filter({ hasText: p.code });
+      await line.waitFor();
+      await expect.poll(() => line.textContent()).toContain(mentor.name);
+      await expect.poll(() => line.textContent()).toContain('入党积极分子');
+    }
+    const stored = (await b.api<Roster>('GET', `/development/roster?orgId=${branch.id}`)).json;
+    expect(stored.items.filter((i) => newcomers.some((p) => p.code === i.personCode)).map((i) => i.stage)).toEqual([
+      'activist',
+      'activist',
+    ]);
+    const downloaded = page.waitForEvent('download');
+    await page.getByRole('button', { name: /导出 Excel/ }).click();
+    expect((await downloaded).suggestedFilename()).toMatch(/\.xlsx$/);
+
+    // The college's board counts them among the activists, and the card opens the list.
+    await page.goto(`/development?orgId=${college.id}`);
+    const card = page.getByTestId('pipeline-board').locator('[data-stage="activist"]');
+    await expect
+      .poll(() => card.locator('.ant-statistic-content').textContent())
+      .toBe(String((before.totals.activist ?? 0) + 2));
+    await card.click();
+    await page.waitForURL(/\/development\/cases\?.*stage=activist/);
+    await page.locator('tr.ant-table-row').filter({ hasText: newcomers[0].code }).waitFor();
+    await b.snap('development--activist-list');
+
+    // The college files next year's plan (none yet, whatever the demo holds): five students for the branch.
+    const nextYear = Number(today.slice(0, 4)) + 1;
+    await page.goto(`/development/plans?orgId=${college.id}&year=${nextYear}`);
+    const planRow = page
+      .getByTestId('plan-overview')
+      .locator('tr.ant-table-row')
+      .filter({ hasText: college.name })
+      .first();
+    await planRow.getByRole('button', { name: /制定计划/ }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '添加一行' });
+    await dialog.waitFor();
+    await chooseInTree(page, dialog.getByLabel('党支部').first(), branch.name, branch.name);
+    await dialog.getByLabel('计划数').first().fill('5');
+    const saved = page.waitForResponse(
+      (r) => /\/api\/v1\/dev-plans(\/[^/]+)?$/.test(new URL(r.url()).pathname) && r.request().method() !== 'GET',
+    );
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    const response = await saved;
+    expect(`${response.status()} ${response.status() === 200 ? '' : await response.text()}`).toBe('200 ');
+    await planRow.getByRole('button', { name: college.name }).click();
+    const progress = page.getByTestId('plan-progress').locator('tr.ant-table-row').filter({ hasText: branch.name });
+    await progress.waitFor();
+    await expect.poll(() => progress.textContent()).toContain('学生');
+    await expect.poll(async () => (await progress.locator('td').allTextContents())[2]).toBe('5');
+    await b.snap('development--plan');
   });
 });
