@@ -33,6 +33,7 @@ import { insertMany } from './bulk-insert.ts';
 import { importAcceptance } from './acceptance-section.ts';
 import { importDevelopment } from './development-section.ts';
 import { importDues } from './dues-section.ts';
+import { importRatings } from './ratings-section.ts';
 import { importExcellence } from './excellence-sections.ts';
 import type { DatasetIssue, DatasetOrg } from './schema.ts';
 import { importTrainingAndFunds } from './training-funds-sections.ts';
@@ -72,6 +73,7 @@ export type DatasetCounts = {
   acceptanceCampaigns: number;
   acceptanceReviews: number;
   acceptanceSteps: number;
+  ratings: number;
   modelUnits: number;
   awards: number;
   practiceCarriers: number;
@@ -334,6 +336,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
   const dues = await importDues(tx, dataset, { tenantId, orgId, personId });
   const development = await importDevelopment(tx, dataset, { tenantId, orgId, personId });
   const acceptance = await importAcceptance(tx, dataset, { tenantId, orgId });
+  const ratingCounts = await importRatings(tx, dataset, { tenantId, orgId });
   const excellence = await importExcellence(tx, dataset, { tenantId, orgId, personId });
 
   await insertMany(
@@ -375,6 +378,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
     ...dues,
     ...development,
     ...acceptance,
+    ...ratingCounts,
     ...excellence,
   };
   await recordAudit(tx, options.actor, {

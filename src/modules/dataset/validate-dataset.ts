@@ -14,6 +14,7 @@ import { isoDate } from '../../server/zod.ts';
 import { checkAcceptance } from './acceptance-section.ts';
 import { checkDevelopment } from './development-section.ts';
 import { checkDues } from './dues-section.ts';
+import { checkRatings } from './ratings-section.ts';
 import { checkExcellence } from './excellence-sections.ts';
 import { type Dataset, type DatasetIssue, datasetSchema } from './schema.ts';
 import { checkTrainingAndFunds } from './training-funds-sections.ts';
@@ -64,6 +65,7 @@ const sectionOrder = [
   'funds',
   'dues',
   'acceptance',
+  'ratings',
   'modelUnits',
   'awards',
   'practiceCarriers',
@@ -151,6 +153,7 @@ function crossCheck(doc: Raw, issues: IssueList) {
   checkDues(doc, { universityCode, orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
   checkDevelopment(doc, { orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
   checkAcceptance(doc, { orgs, add: (p, zh, en) => issues.add(p, zh, en) });
+  checkRatings(doc, { orgs, add: (p, zh, en) => issues.add(p, zh, en) });
   checkExcellence(doc, { universityCode, orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
 }
 
