@@ -25,6 +25,7 @@ import { notFound } from '../../server/errors.ts';
 import { exportAcceptance } from './acceptance-section.ts';
 import { exportDevelopment } from './development-section.ts';
 import { exportDues } from './dues-section.ts';
+import { exportImprovement } from './improvement-sections.ts';
 import { exportRatings } from './ratings-section.ts';
 import { exportExcellence } from './excellence-sections.ts';
 import { DATASET_FORMAT, type Dataset, positionRoles } from './schema.ts';
@@ -74,6 +75,7 @@ export async function exportDataset(db: Tx, options: { tenantId: string }): Prom
   const dues = await exportDues(db, { tenantId, codeOfOrg, codeOfPerson });
   const development = await exportDevelopment(db, { tenantId, codeOfOrg, codeOfPerson });
   const acceptance = await exportAcceptance(db, { tenantId, codeOfOrg });
+  const improvement = await exportImprovement(db, { tenantId, codeOfOrg });
   const ratingSection = await exportRatings(db, { tenantId, codeOfOrg });
   const excellence = await exportExcellence(db, { tenantId, codeOfOrg, codeOfPerson });
   const roleOrder = (role: string) => positionRoles.indexOf(role as (typeof positionRoles)[number]);
@@ -264,6 +266,7 @@ export async function exportDataset(db: Tx, options: { tenantId: string }): Prom
     ...trainingAndFunds,
     ...dues,
     ...acceptance,
+    ...improvement,
     ...ratingSection,
     ...excellence,
   };

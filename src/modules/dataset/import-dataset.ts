@@ -33,6 +33,7 @@ import { insertMany } from './bulk-insert.ts';
 import { importAcceptance } from './acceptance-section.ts';
 import { importDevelopment } from './development-section.ts';
 import { importDues } from './dues-section.ts';
+import { importImprovement } from './improvement-sections.ts';
 import { importRatings } from './ratings-section.ts';
 import { importExcellence } from './excellence-sections.ts';
 import type { DatasetIssue, DatasetOrg } from './schema.ts';
@@ -73,6 +74,9 @@ export type DatasetCounts = {
   acceptanceCampaigns: number;
   acceptanceReviews: number;
   acceptanceSteps: number;
+  rectifications: number;
+  surveys: number;
+  reorganizations: number;
   ratings: number;
   modelUnits: number;
   awards: number;
@@ -336,6 +340,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
   const dues = await importDues(tx, dataset, { tenantId, orgId, personId });
   const development = await importDevelopment(tx, dataset, { tenantId, orgId, personId });
   const acceptance = await importAcceptance(tx, dataset, { tenantId, orgId });
+  const improvement = await importImprovement(tx, dataset, { tenantId, orgId });
   const ratingCounts = await importRatings(tx, dataset, { tenantId, orgId });
   const excellence = await importExcellence(tx, dataset, { tenantId, orgId, personId });
 
@@ -378,6 +383,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
     ...dues,
     ...development,
     ...acceptance,
+    ...improvement,
     ...ratingCounts,
     ...excellence,
   };

@@ -20,6 +20,7 @@ import { isoDate } from '../../server/zod.ts';
 import { acceptanceSchema } from './acceptance-section.ts';
 import { developmentSchema } from './development-section.ts';
 import { duesSchema } from './dues-section.ts';
+import { rectificationsSchema, reorganizationsSchema, surveysSchema } from './improvement-sections.ts';
 import { ratingsSchema } from './ratings-section.ts';
 import { awardsSchema, modelUnitsSchema, practiceCarriersSchema } from './excellence-sections.ts';
 import { fundsSchema, trainingCreditSchema, trainingSessionSchema } from './training-funds-sections.ts';
@@ -233,6 +234,9 @@ export const datasetSchema = z.strictObject({
   funds: fundsSchema.optional(),
   dues: duesSchema.optional(),
   acceptance: acceptanceSchema.default([]),
+  rectifications: rectificationsSchema.default([]),
+  surveys: surveysSchema.default([]),
+  reorganizations: reorganizationsSchema.default([]),
   ratings: ratingsSchema.default([]),
   modelUnits: modelUnitsSchema.default([]),
   awards: awardsSchema.default([]),

@@ -14,6 +14,7 @@ import { isoDate } from '../../server/zod.ts';
 import { checkAcceptance } from './acceptance-section.ts';
 import { checkDevelopment } from './development-section.ts';
 import { checkDues } from './dues-section.ts';
+import { checkImprovement } from './improvement-sections.ts';
 import { checkRatings } from './ratings-section.ts';
 import { checkExcellence } from './excellence-sections.ts';
 import { type Dataset, type DatasetIssue, datasetSchema } from './schema.ts';
@@ -65,6 +66,9 @@ const sectionOrder = [
   'funds',
   'dues',
   'acceptance',
+  'rectifications',
+  'surveys',
+  'reorganizations',
   'ratings',
   'modelUnits',
   'awards',
@@ -153,6 +157,7 @@ function crossCheck(doc: Raw, issues: IssueList) {
   checkDues(doc, { universityCode, orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
   checkDevelopment(doc, { orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
   checkAcceptance(doc, { orgs, add: (p, zh, en) => issues.add(p, zh, en) });
+  checkImprovement(doc, { orgs, universityCode, add: (p, zh, en) => issues.add(p, zh, en) });
   checkRatings(doc, { orgs, add: (p, zh, en) => issues.add(p, zh, en) });
   checkExcellence(doc, { universityCode, orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
 }
