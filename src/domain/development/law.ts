@@ -218,11 +218,10 @@ export function dev07BeforeVote(prior: VotePrerequisites, voteOn: string, traini
 // ── DEV-08 ──
 
 /**
- * DEV-08: a general-assembly vote adds up (实到 ≤ 应到; 赞成 + 反对 + 弃权 = 实到), its 应到 is the
- * number of full members in normal standing of the branch that day (`votingMembers`, when known),
- * more than half of them are present and more than half of them vote yes.
+ * DEV-08, the record of a vote: it adds up (实到 ≤ 应到; 赞成 + 反对 + 弃权 = 实到) and its 应到 is
+ * the number of full members in normal standing of the branch that day (`votingMembers`, when known).
  */
-export function dev08Vote(vote: DevVote, votingMembers: number | null): LawIssue[] {
+export function dev08VoteCounts(vote: DevVote, votingMembers: number | null): LawIssue[] {
   const issues: LawIssue[] = [];
   const add = (field: string, zh: string, en: string) =>
     issues.push({ rule: 'DEV-08', field: `data.vote.${field}`, message: { zh, en } });
@@ -241,7 +240,19 @@ export function dev08Vote(vote: DevVote, votingMembers: number | null): LawIssue
       `应到${expected}人与支部当日有表决权的正式党员${votingMembers}人不符`,
       `expected (${expected}) differs from the ${votingMembers} full members with voting rights in the branch that day`,
     );
-  const base = votingMembers ?? expected;
+  return issues;
+}
+
+/**
+ * DEV-08, the decision: more than half of the members with voting rights (the branch's count when
+ * known, else the recorded 应到) are present, and more than half of them vote yes.
+ */
+export function dev08VoteDecision(vote: DevVote, votingMembers: number | null): LawIssue[] {
+  const issues: LawIssue[] = [];
+  const add = (field: string, zh: string, en: string) =>
+    issues.push({ rule: 'DEV-08', field: `data.vote.${field}`, message: { zh, en } });
+  const { present, yes } = vote;
+  const base = votingMembers ?? vote.expected;
   if (present * 2 <= base)
     add(
       'present',
@@ -255,6 +266,11 @@ export function dev08Vote(vote: DevVote, votingMembers: number | null): LawIssue
       `${yes} yes votes are not more than half of the ${base} full members with voting rights: the motion did not carry`,
     );
   return issues;
+}
+
+/** DEV-08 in full: the record adds up and the assembly was quorate and carried the motion. */
+export function dev08Vote(vote: DevVote, votingMembers: number | null): LawIssue[] {
+  return [...dev08VoteCounts(vote, votingMembers), ...dev08VoteDecision(vote, votingMembers)];
 }
 
 // ── DEV-09 ──

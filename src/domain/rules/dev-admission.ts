@@ -5,10 +5,18 @@
  * same `law.ts` functions the gate applies when a step is recorded.
  */
 import type { FindingDraft, Rule } from '../compliance/types.ts';
-import { carried, prerequisitesOn } from '../development/case-events.ts';
-import { dev06TrainingMonths, dev07BeforeVote, dev07Sponsors, dev08Vote, type LawIssue } from '../development/law.ts';
+import { prerequisitesOn } from '../development/case-events.ts';
+import {
+  dev06TrainingMonths,
+  dev07BeforeVote,
+  dev07Sponsors,
+  dev08Vote,
+  dev08VoteCounts,
+  type LawIssue,
+} from '../development/law.ts';
 import type { DevStage } from '../development/steps.ts';
 import { defectFindings, inRange, recordedFromStart } from './dev-common.ts';
+import type { DevFactEvent } from './dev-facts.ts';
 
 type Defect = { on: string; stage: DevStage; issue: LawIssue };
 
@@ -101,6 +109,14 @@ const dev07: Rule<'development'> = {
   },
 };
 
+const approvalOf = { admissionVote: 'approval', confirmationVote: 'confirmationApproval' } as const;
+
+/** Whether an approval followed this vote with no later vote of its kind in between: the approval rests on it. */
+function actedOn(events: readonly DevFactEvent[], vote: DevFactEvent, step: keyof typeof approvalOf) {
+  const approval = events.find((a) => a.step === approvalOf[step] && a.on >= vote.on);
+  return !!approval && !events.some((v) => v.step === vote.step && v.on > vote.on && v.on <= approval.on);
+}
+
 const assembly = {
   admissionVote: { zh: '支部大会讨论接收', en: 'admission vote' },
   confirmationVote: { zh: '支部大会讨论转正', en: 'confirmation vote' },
@@ -143,17 +159,17 @@ const dev08: Rule<'development'> = {
             });
             continue;
           }
-          for (const issue of dev08Vote(e.data.vote, e.votingMembers))
-            defects.push({ on: e.on, stage, issue: prefix(issue) });
+          // A vote that did not carry is a defect only when an approval went on as if it had: an
+          // assembly that rejected a candidate, followed by `notAdmitted`, decided lawfully.
+          const issues = actedOn(record.events, e, e.step)
+            ? dev08Vote(e.data.vote, e.votingMembers)
+            : dev08VoteCounts(e.data.vote, e.votingMembers);
+          for (const issue of issues) defects.push({ on: e.on, stage, issue: prefix(issue) });
         }
-        // An approval stands on a vote that carried; a legacy approval without one is the assembly's defect.
+        // An approval stands on a vote; one that did not carry is judged above, none at all here.
         const voteStep =
           e.step === 'approval' ? 'admissionVote' : e.step === 'confirmationApproval' ? 'confirmationVote' : null;
-        if (
-          voteStep &&
-          recordedFromStart(record) &&
-          !record.events.some((v) => v.step === voteStep && v.on <= e.on && carried(v.data.vote))
-        ) {
+        if (voteStep && recordedFromStart(record) && !record.events.some((v) => v.step === voteStep && v.on <= e.on)) {
           const what = assembly[voteStep];
           defects.push({
             on: e.on,
@@ -162,8 +178,8 @@ const dev08: Rule<'development'> = {
               rule: 'DEV-08',
               field: 'step',
               message: {
-                zh: `${e.on}上级党委审批，但没有${what.zh}通过的记录`,
-                en: `approved on ${e.on} without a ${what.en} that carried`,
+                zh: `${e.on}上级党委审批，但没有${what.zh}的记录`,
+                en: `approved on ${e.on} without a ${what.en}`,
               },
             },
           });

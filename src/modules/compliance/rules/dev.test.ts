@@ -357,21 +357,20 @@ describe('DEV-08 votes', () => {
     // Joins the branch after the vote: not a voter on 2022-04-20.
     const newcomer = await buildPerson(db, { tenantId: w.t, code: 'M008', name: '黄磊' });
     await buildMembership(db, { tenantId: w.t, personId: newcomer.id, orgId: w.branch.id, validFrom: '2022-05-01' });
-    const path = (data: DevEvent['data']): Step[] => [
+    const path = (data: DevEvent['data'] | null, after: DevStep): Step[] => [
       { step: 'application', on: '2020-05-01' },
       { step: 'activist', on: '2020-11-10', data: { mentors: [w.m2] } },
       { step: 'candidate', on: '2021-11-15' },
-      { step: 'admissionVote', on: '2022-04-20', data },
+      ...(data ? [{ step: 'admissionVote' as const, on: '2022-04-20', data }] : []),
+      { step: after, on: '2022-05-20' },
     ];
-    await w.devCase('石磊', path(vote(5, 3, 3)));
-    const bad = await w.devCase('唐嫣', path(vote(6, 3, 2, 1)));
-    const approvedWithout = await w.devCase('陆毅', [
-      { step: 'application', on: '2020-05-01' },
-      { step: 'activist', on: '2020-11-10', data: { mentors: [w.m2] } },
-      { step: 'candidate', on: '2021-11-15' },
-      { step: 'admissionVote', on: '2022-04-20', data: vote(5, 5, 2, 3) },
-      { step: 'approval', on: '2022-05-20' },
-    ]);
+    await w.devCase('石磊', path(vote(5, 3, 3), 'approval'));
+    const bad = await w.devCase('唐嫣', path(vote(6, 3, 2, 1), 'approval'));
+    const noVote = await w.devCase('陆毅', path(null, 'approval'));
+    // The assembly rejected the candidate and the case ended: a lawful decision, no finding.
+    await w.devCase('何炅', path(vote(5, 5, 2, 3), 'notAdmitted'));
+    // …but the record of a rejecting vote must still add up.
+    const miscounted = await w.devCase('欧阳', path(vote(5, 6, 5, 0, 1), 'notAdmitted'));
     const found = await w.run('DEV-08', '2022-06-01');
     expect(found.sort((a, b) => a.member!.localeCompare(b.member!))).toEqual([
       {
@@ -383,10 +382,15 @@ describe('DEV-08 votes', () => {
       },
       {
         severity: 'breach',
-        member: approvedWithout,
+        member: noVote,
         period: '2022',
-        message:
-          '发展对象陆毅：2022-04-20支部大会讨论接收：赞成2票，未超过应到会有表决权的正式党员5人的半数，决议未通过；发展对象陆毅：2022-05-20上级党委审批，但没有支部大会讨论接收通过的记录',
+        message: '发展对象陆毅：2022-05-20上级党委审批，但没有支部大会讨论接收的记录',
+      },
+      {
+        severity: 'breach',
+        member: miscounted,
+        period: '2022',
+        message: '发展对象欧阳：2022-04-20支部大会讨论接收：实到6人多于应到5人',
       },
     ]);
     const gate = await db.transaction((tx) =>
