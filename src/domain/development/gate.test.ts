@@ -154,6 +154,36 @@ describe('gateStep: sequence', () => {
       [null, 'step', '转正审批须在支部大会讨论通过转正之后'],
     ]);
   });
+  it('keeps each step to its stage', () => {
+    const at = (events: DevEvent[], step: DevStep, on: string, data: DevEvent['data'] = {}) =>
+      zh(gateStep(events, { step, on, data }, ctx()));
+    expect(at(upTo('candidate'), 'talk', '2021-06-01', { by: ['T1'] })).toEqual([
+      [null, 'step', '“谈话”只适用于入党申请人（当前阶段：入党积极分子）'],
+    ]);
+    expect(at(upTo('candidate'), 'activist', '2021-06-01', { mentors: ['T2'] })).toEqual([
+      [null, 'step', '“确定为入党积极分子”只适用于入党申请人（当前阶段：入党积极分子）'],
+    ]);
+    expect(at(upTo('activist'), 'assessment', '2020-11-05', { result: 'good' })).toEqual([
+      [null, 'step', '“培养考察”须在确定为入党积极分子之后（当前阶段：入党申请人）'],
+    ]);
+    expect(at(upTo('politicalReview'), 'candidate', '2022-01-01')).toEqual([
+      [null, 'step', '“确定为发展对象”只适用于入党积极分子（当前阶段：发展对象）'],
+    ]);
+    expect(at(upTo('admissionVote'), 'superiorTalk', '2022-04-15')).toEqual([
+      [null, 'step', '“上级党委派人谈话”须在支部大会讨论通过接收之后'],
+    ]);
+    expect(at(upTo('candidate'), 'notAdmitted', '2021-06-01')).toEqual([
+      [null, 'step', '“未被接收”只适用于发展对象（当前阶段：入党积极分子）'],
+    ]);
+    expect(at(upTo('candidate'), 'thoughtReport', '2021-06-01')).toEqual([]);
+    expect(at(upTo('politicalReview'), 'notAdmitted', '2022-01-01')).toEqual([]);
+  });
+  it('refuses a confirmation approval dated before the vote it approves', () => {
+    const voted = upTo('confirmationApproval');
+    expect(zh(gateStep(voted, { step: 'confirmationApproval', on: '2023-04-24', data: {} }, ctx()))).toEqual([
+      [null, 'on', '日期2023-04-24早于支部大会讨论转正之日（2023-04-25）'],
+    ]);
+  });
   it('refuses anything after a closed stage', () => {
     expect(zh(gateStep(happy, { step: 'thoughtReport', on: '2023-05-30', data: {} }, ctx()))).toEqual([
       [null, 'step', '档案已结束（正式党员），不能再记录“思想汇报”'],
@@ -179,6 +209,17 @@ describe('gateStep: the fields of a step', () => {
     expect(zh(gate('training', { data: { hours: 0 } }))[0].slice(0, 2)).toEqual([null, 'data.hours']);
     expect(zh(gate('admissionVote', { data: {} }))).toEqual([[null, 'data.vote', '必填']]);
     expect(zh(gate('oath', { data: { mentors: ['T2'] } }))).toEqual([[null, 'data.mentors', '此步骤不填写 mentors']]);
+    const negative = gate('admissionVote', {
+      data: { vote: { expected: 20, present: -1, yes: 17, no: 0, abstain: 1 } },
+    });
+    expect(negative.map((v) => [v.rule, v.field])).toEqual([[null, 'data.vote.present']]);
+    const half: DevEvent = { step: 'probationExtension', on: '2023-04-25', data: { months: 6.5 } };
+    expect(gateStep(upTo('confirmationVote'), half, ctx()).map((v) => [v.rule, v.field])).toEqual([
+      [null, 'data.months'],
+    ]);
+    const unknown = { step: 'promotion', on: '2021-01-01', data: {} } as unknown as DevEvent;
+    expect(zh(gateStep(upTo('talk'), unknown, ctx()))).toEqual([[null, 'step', '未知的步骤 promotion']]);
+    expect(zh(gateStep([], unknown, ctx()))).toEqual([[null, 'step', '未知的步骤 promotion']]);
   });
   it('refuses a publicity that ends before it starts', () => {
     expect(zh(gate('publicity', { data: { until: '2022-03-31' } }))).toEqual([

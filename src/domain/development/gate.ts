@@ -234,6 +234,10 @@ function lawViolations(ordered: DevEvent[], facts: Facts, next: DevEvent, ctx: G
 }
 
 export function gateStep(events: DevEvent[], next: DevEvent, ctx: GateContext): Violation[] {
+  if (!Object.hasOwn(devStepNames, next.step)) {
+    const step = String(next.step);
+    return [{ rule: null, field: 'step', message: { zh: `未知的步骤 ${step}`, en: `unknown step ${step}` } }];
+  }
   const ordered = orderEvents(events);
   const stage = stageOf(ordered);
   const facts = caseFacts(ordered);
