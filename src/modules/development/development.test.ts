@@ -465,3 +465,23 @@ describe('lists and the pipeline board', () => {
     expect(none.length).toBeGreaterThan(0);
   });
 });
+
+describe('parameters of the branch', () => {
+  it("takes talkDays from the college's override for what is due, and minAge for the gate", async () => {
+    const { parameterOverrides } = await import('../../db/schema.ts');
+    await server.db.insert(parameterOverrides).values([
+      { tenantId: world.uniA.tenantId, rule: 'DEV-02', orgId: world.collegeA1.id, values: { talkDays: 15 } },
+      { tenantId: world.uniA.tenantId, rule: 'DEV-01', orgId: world.collegeA1.id, values: { minAge: 20 } },
+    ]);
+    const { person } = await buildApplicant('S9300', '钱多', '2005-06-01');
+    const under20 = await secretary.post('/api/v1/development/cases', {
+      orgId: world.branchA1.id,
+      on: '2024-09-01',
+      personId: person.id,
+    });
+    expect(under20.statusCode).toBe(400);
+    expect(under20.json().error.details).toEqual([expect.objectContaining({ rule: 'DEV-01' })]);
+    const opened = await openCase(secretary, { orgId: world.branchA1.id, on: '2026-11-10', personId: person.id });
+    expect(opened.nextDue).toEqual([expect.objectContaining({ kind: 'talk', due: '2026-11-25', state: 'warning' })]);
+  });
+});

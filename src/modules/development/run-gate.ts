@@ -3,6 +3,7 @@
  * branch's effective DEV parameters, so the services do not depend on how either is spelled.
  */
 import type { Tx } from '../../db/connect.ts';
+import { loadDevParams } from '../../db/facts/development.ts';
 import { type GateContext, type GateParams, gateStep, type Violation } from '../../domain/development/gate.ts';
 import type { DevEvent } from '../../domain/development/steps.ts';
 import type { Branch } from './load-case.ts';
@@ -13,6 +14,7 @@ export function runGate(events: DevEvent[], next: DevEvent, ctx: GateContext): V
   return gateStep(events, next, ctx);
 }
 
-export async function devParamsOf(_tx: Tx, _branch: Pick<Branch, 'tenantId' | 'id' | 'path'>): Promise<GateParams> {
-  return { talkDays: 30, trainingMonths: 12, approveMonths: 3, minAge: 18, trainingHours: 24 };
+/** The branch's effective DEV parameters (standard sets, then overrides), as the engine resolves them. */
+export function devParamsOf(tx: Tx, branch: Pick<Branch, 'tenantId' | 'path'>): Promise<GateParams> {
+  return loadDevParams(tx, branch.tenantId, branch.path);
 }
