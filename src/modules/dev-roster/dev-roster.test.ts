@@ -114,12 +114,14 @@ describe('activist list import', () => {
       {
         row: 3,
         column: '申请入党日期',
-        reason: 'DEV-01：申请时未满18周岁（出生于2008-05-01）/ under 18 on the application day',
+        reason:
+          'DEV-01：申请入党时未满18周岁（2008-05-01出生，2025-10-01申请时17周岁，2026-05-01年满18周岁） / under 18 on the application date: born 2008-05-01, aged 17 on 2025-10-01 (turns 18 on 2026-05-01)',
       },
       {
         row: 4,
         column: '培养联系人编号',
-        reason: 'DEV-03：刘洋（A0003）在2025-09-01不是正式党员 / not a full member on that day',
+        reason:
+          'DEV-03：培养联系人刘洋（A0003）在2025-09-01不是正式党员（当日为预备党员） / mentor 刘洋（A0003） was not a full member on 2025-09-01 (a probationary member that day)',
       },
       {
         row: 5,
@@ -129,13 +131,23 @@ describe('activist list import', () => {
       { row: 6, column: '姓名', reason: '与第2行是同一人 / same person as row 2' },
       { row: 6, column: '支部编号', reason: '不在您的管理范围内 / outside your scope' },
       { row: 6, column: '确定积极分子日期', reason: '早于申请入党日期 / before the application' },
-      { row: 6, column: '培养联系人编号', reason: 'DEV-03：培养联系人须为1至2名（填了0名）/ one or two mentors' },
+      {
+        row: 6,
+        column: '培养联系人编号',
+        reason:
+          'DEV-03：应指定1至2名正式党员作培养联系人，登记了0名 / an activist has one or two mentors who are full members; 0 named',
+      },
       {
         row: 7,
         column: '身份证号',
         reason: '名册中没有此姓名和出生日期的人员 / no person with this name and birth date',
       },
-      { row: 7, column: '培养联系人编号', reason: 'DEV-03：培养联系人须为1至2名（填了3名）/ one or two mentors' },
+      {
+        row: 7,
+        column: '培养联系人编号',
+        reason:
+          'DEV-03：应指定1至2名正式党员作培养联系人，登记了3名 / an activist has one or two mentors who are full members; 3 named',
+      },
     ]);
     expect(await server.db.select().from(devCases)).toEqual([]);
   });

@@ -9,10 +9,10 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
 import { devCases, devEvents } from '../../db/schema.ts';
+import { dev01MinAge, dev03Mentors, type LawIssue, type MemberStatus } from '../../domain/development/law.ts';
 import { stageOf } from '../../domain/development/stage.ts';
 import type { DevEvent } from '../../domain/development/steps.ts';
 import { validOn } from '../../domain/periods.ts';
-import { ageOn } from '../../domain/rules/dev-college-facts.ts';
 import { recordAudit } from '../../server/audit.ts';
 import { type Actor, orgInScope } from '../../server/scope.ts';
 import { parseDay, type RowIssue, type SheetRow } from '../dues/import-sheet.ts';
@@ -20,9 +20,8 @@ import { selectRows } from '../orgs/select-rows.ts';
 import { activistColumns, splitCodes } from './columns.ts';
 import { birthDateOfIdNumber } from './id-card.ts';
 
-/** DEV-01's minimum age and DEV-03's number of mentors (national rules; rules.md). */
+/** DEV-01's minimum age (national; the case API's gate uses the same default). */
 export const MIN_AGE = 18;
-export const MENTORS = { min: 1, max: 2 } as const;
 
 export type ActivistImportResult = { rows: number; dryRun: boolean; issues: RowIssue[] };
 type Options = { tenantId: string; rows: SheetRow[]; actor: Actor; dryRun: boolean; today: string };
@@ -114,37 +113,28 @@ function personOf(row: SheetRow, found: Found, issue: Issue): { person: Person; 
   return { person: matches[0], idBirth };
 }
 
-/** DEV-03: one or two mentors, each a full member in normal standing on the activist day. */
+/** A statutory refusal as a row error: the rule id and the same words the gate and the engine use. */
+const lawReason = (issue: LawIssue) => `${issue.rule}：${issue.message.zh} / ${issue.message.en}`;
+
+/** A person's standing on a day, as the law functions take it. */
+function statusOn(spans: Span[], day: string): MemberStatus {
+  const span = spans.find((s) => s.standing === 'normal' && validOn(s, day));
+  return span ? (span.status as MemberStatus) : null;
+}
+
+/** The mentors named by code; DEV-03 (one or two, each a full member on the activist day) as the gate checks it. */
 function mentorsOf(row: SheetRow, found: Found, person: Person | null, activistOn: string | null, issue: Issue) {
   const codes = splitCodes(row.values.mentors ?? '');
-  if (codes.length < MENTORS.min || codes.length > MENTORS.max) {
-    issue(
-      label('mentors'),
-      `DEV-03：培养联系人须为${MENTORS.min}至${MENTORS.max}名（填了${codes.length}名）/ one or two mentors`,
-    );
-    return null;
-  }
-  const ids: string[] = [];
-  for (const code of codes) {
-    const mentor = found.byCode.get(code);
-    if (!mentor) {
-      issue(label('mentors'), `编号${code}不存在 / unknown mentor ${code}`);
-      continue;
-    }
-    if (mentor.id === person?.id) issue(label('mentors'), '不能担任自己的培养联系人 / cannot mentor themself');
-    const full =
-      activistOn !== null &&
-      (found.spansOf.get(mentor.id) ?? []).some(
-        (s) => s.status === 'full' && s.standing === 'normal' && validOn(s, activistOn),
-      );
-    if (activistOn && !full)
-      issue(
-        label('mentors'),
-        `DEV-03：${mentor.name}（${code}）在${activistOn}不是正式党员 / not a full member on that day`,
-      );
-    ids.push(mentor.id);
-  }
-  if (new Set(ids).size !== ids.length) issue(label('mentors'), '培养联系人重复 / a mentor is named twice');
+  const mentors = codes.map((code) => ({ code, person: found.byCode.get(code) }));
+  for (const m of mentors) if (!m.person) issue(label('mentors'), `编号${m.code}不存在 / unknown mentor ${m.code}`);
+  const known = mentors.flatMap((m) => (m.person ? [m.person] : []));
+  if (known.some((m) => m.id === person?.id))
+    issue(label('mentors'), '不能担任自己的培养联系人 / cannot mentor themself');
+  if (known.length !== mentors.length || !activistOn) return null;
+  const ids = known.map((m) => m.id);
+  const status = Object.fromEntries(known.map((m) => [m.id, statusOn(found.spansOf.get(m.id) ?? [], activistOn)]));
+  const names = Object.fromEntries(known.map((m) => [m.id, `${m.name}（${m.code}）`]));
+  for (const violation of dev03Mentors(ids, status, activistOn, names)) issue(label('mentors'), lawReason(violation));
   return ids;
 }
 
@@ -190,14 +180,10 @@ export async function importActivists(tx: Tx, options: Options): Promise<Activis
     if (appliedOn && activistOn && activistOn < appliedOn)
       issue(label('activistOn'), '早于申请入党日期 / before the application');
 
-    const birthDate = person?.birthDate ?? who?.idBirth ?? null;
     if (person && appliedOn) {
-      if (!birthDate) issue(label('idNumber'), 'DEV-01：缺少出生日期，无法核对年满18周岁 / birth date unknown');
-      else if (ageOn(birthDate, appliedOn) < MIN_AGE)
-        issue(
-          label('appliedOn'),
-          `DEV-01：申请时未满${MIN_AGE}周岁（出生于${birthDate}）/ under ${MIN_AGE} on the application day`,
-        );
+      const birthDate = person.birthDate ?? who?.idBirth ?? null;
+      const tooYoung = dev01MinAge(birthDate, appliedOn, MIN_AGE);
+      if (tooYoung) issue(label(birthDate ? 'appliedOn' : 'idNumber'), lawReason(tooYoung));
     }
     const mentors = mentorsOf(row, found, person, activistOn, issue);
 
