@@ -218,6 +218,7 @@ describe('member development', () => {
     const row = page.getByTestId('approval-queue').locator('tr.ant-table-row').filter({ hasText: '发展对象甲' });
     await row.waitFor();
     await expect.poll(() => row.textContent()).toContain('上级党委审批');
+    await b.snap('development--queue');
     await row.getByRole('button', { name: /审批通过/ }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: '审批日期' });
     const approved = page.waitForResponse((r) => r.url().endsWith(`/development/cases/${caseId}/events`));
@@ -311,6 +312,7 @@ describe('member development', () => {
     await expect
       .poll(() => card.locator('.ant-statistic-content').textContent())
       .toBe(String((before.totals.activist ?? 0) + 2));
+    await b.snap('development--board');
     await card.click();
     await page.waitForURL(/\/development\/cases\?.*stage=activist/);
     await page.locator('tr.ant-table-row').filter({ hasText: newcomers[0].code }).waitFor();

@@ -261,7 +261,6 @@ export default function CaseListPage() {
               scroll={{ x: 760 }}
               dataSource={cases.data?.items ?? []}
               columns={columns}
-              rowClassName={(r) => (r.openFindings > 0 ? 'zb-overdue' : '')}
               onRow={(r) => ({ onDoubleClick: () => navigate(`/development/cases/${r.id}`) })}
               pagination={{
                 current: page,

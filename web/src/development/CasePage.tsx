@@ -25,7 +25,7 @@ import { showApiError } from '../components/forms.ts';
 import { QueryState } from '../components/QueryState.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { type DevCase, type DevDue, type DevEventItem, deleteStep, useCase } from './api.ts';
-import { approvalSteps, stageColor, stageName, stepName, suggestedStep } from './names.ts';
+import { stageColor, stageName, stepName, suggestedStep, superiorSteps } from './names.ts';
 import { StepDrawer } from './StepDrawer.tsx';
 
 const dueColor: Record<DevDue['state'], string> = { upcoming: 'blue', warning: 'orange', overdue: 'red' };
@@ -70,7 +70,10 @@ function CaseView({ devCase }: { devCase: DevCase }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [drawer, setDrawer] = useState<{ editing: DevEventItem | null } | null>(null);
-  const mayEdit = (e: DevEventItem) => (approvalSteps.includes(e.step) ? devCase.may.approve : devCase.may.record);
+  const mayEdit = (e: DevEventItem) => (superiorSteps.includes(e.step) ? devCase.may.approve : devCase.may.record);
+  const next = suggestedStep(devCase.events);
+  const suggested =
+    next && (superiorSteps.includes(next) ? devCase.may.approve : devCase.may.record) ? next : undefined;
 
   const remove = async (e: DevEventItem) => {
     try {
@@ -164,7 +167,7 @@ function CaseView({ devCase }: { devCase: DevCase }) {
             data-testid="case-timeline"
             items={devCase.events.map((e) => ({
               key: e.id,
-              color: approvalSteps.includes(e.step) ? 'red' : '#1677ff',
+              color: superiorSteps.includes(e.step) ? 'red' : '#1677ff',
               content: (
                 <div>
                   <Space wrap size={4}>
@@ -203,7 +206,7 @@ function CaseView({ devCase }: { devCase: DevCase }) {
         onClose={() => setDrawer(null)}
         devCase={devCase}
         editing={drawer?.editing ?? null}
-        suggested={suggestedStep(devCase.events)}
+        suggested={suggested}
       />
     </Space>
   );

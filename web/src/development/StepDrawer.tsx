@@ -30,7 +30,7 @@ import { ApiError } from '../api/client.ts';
 import { showApiError } from '../components/forms.ts';
 import { type TextKey, useI18n } from '../i18n/index.tsx';
 import { correctStep, type DevCase, type DevEventItem, recordStep } from './api.ts';
-import { type DevStep, devSteps, stepName } from './names.ts';
+import { type DevStep, devSteps, stepName, superiorSteps } from './names.ts';
 import { PeoplePicker } from './PeoplePicker.tsx';
 import {
   assessmentResults,
@@ -196,7 +196,9 @@ export function StepDrawer({
           <Select
             disabled={Boolean(editing)}
             showSearch={{ optionFilterProp: 'label' }}
-            options={devSteps.map((s) => ({ value: s, label: stepName(s, locale) }))}
+            options={devSteps
+              .filter((s) => (superiorSteps.includes(s) ? devCase.may.approve : devCase.may.record))
+              .map((s) => ({ value: s, label: stepName(s, locale) }))}
             onChange={() => {
               setIssues([]);
               setBlocked(false);

@@ -35,8 +35,21 @@ export const stageColor: Record<DevStage, string> = {
   cancelled: 'default',
 };
 
-/** The approval steps the superior committee records (the college's queue). */
+/** The approvals a case waits for in the college's queue. */
 export const approvalSteps: DevStep[] = ['preReview', 'approval', 'confirmationApproval'];
+
+/**
+ * The steps only the superior committee records (as the server's `step-roles.ts` has them): a
+ * branch secretary is not offered them and cannot correct them.
+ */
+export const superiorSteps: DevStep[] = [
+  'preReview',
+  'superiorTalk',
+  'approval',
+  'confirmationApproval',
+  'probationExtension',
+  'probationCancelled',
+];
 
 /** The steps of a case that runs its course, in order (reports, assessments and exits aside). */
 const mainPath: DevStep[] = [
