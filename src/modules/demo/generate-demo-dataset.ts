@@ -27,6 +27,7 @@ import {
 } from './draw-committees.ts';
 import { type DevDefect, drawDevelopment } from './draw-development.ts';
 import { drawDues } from './draw-dues.ts';
+import { drawExcellence } from './draw-excellence.ts';
 import { drawLifeRecords, type LifeRecordImperfection } from './draw-life-records.ts';
 import { drawMeetings, type Imperfection } from './draw-meetings.ts';
 import {
@@ -483,6 +484,7 @@ export function generateDemoWorld({ asOf, seed = 1 }: DemoOptions): {
       ...drawTrainingAndFunds({ asOf, seed, ...document }),
       dues,
       ...drawAcceptance({ asOf, seed, ...document }),
+      ...drawExcellence({ asOf, seed, ...document }),
     },
     imperfections: [...imperfections, ...life.imperfections, ...development.defects],
   };
