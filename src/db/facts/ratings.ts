@@ -1,7 +1,8 @@
 /**
  * Facts for ASSESS-01 and ASSESS-02 (see `RatingFacts`): for each year of the range, the secretary
  * of each college-level org and branch of the scope on the year's last day (or asOf in the running
- * year) with the state of their review, and each such org's rating and rectification plan.
+ * year) with the state of their review, and each such org's rating and whether a rectification item
+ * of source `rating` exists for the org and year (an imported plan has no link to the rating's id).
  */
 import { sql } from 'drizzle-orm';
 import type { RatingFacts } from '../../domain/rules/assess-ratings-facts.ts';
@@ -38,8 +39,8 @@ export async function loadRatingFacts(tx: Tx, scope: FactScope): Promise<RatingF
     tx,
     sql`with y as (${orgYears})
       select y.id as "orgId", y.year, r.status, r.grade,
-        exists (select 1 from rectifications x where x.tenant_id = r.tenant_id and x.source = 'rating'
-          and x.source_id = r.id) as planned
+        exists (select 1 from rectifications x where x.tenant_id = y.tenant_id and x.source = 'rating'
+          and x.org_id = y.id and x.year = y.year) as planned
       from y left join ratings r on r.tenant_id = y.tenant_id and r.org_id = y.id and r.year = y.year
       order by y.id, y.year`,
   );

@@ -18,7 +18,7 @@ export type RatingYear = {
   year: number;
   status: 'draft' | 'final' | null;
   grade: 'advanced' | 'good' | 'fair' | 'lagging' | null;
-  /** A rectification item of source `rating` points to the rating. */
+  /** A rectification item of source `rating` exists for the org and year. */
   planned: boolean;
 };
 

@@ -30,6 +30,7 @@ import { drawDues } from './draw-dues.ts';
 import { drawExcellence } from './draw-excellence.ts';
 import { drawLifeRecords, type LifeRecordImperfection } from './draw-life-records.ts';
 import { drawMeetings, type Imperfection } from './draw-meetings.ts';
+import { drawRatings } from './draw-ratings.ts';
 import {
   admissionBatches,
   CodeBook,
@@ -484,6 +485,7 @@ export function generateDemoWorld({ asOf, seed = 1 }: DemoOptions): {
       ...drawTrainingAndFunds({ asOf, seed, ...document }),
       dues,
       ...drawAcceptance({ asOf, seed, ...document }),
+      ...drawRatings({ asOf, seed, ...document }),
       ...drawExcellence({ asOf, seed, ...document }),
     },
     imperfections: [...imperfections, ...life.imperfections, ...development.defects],
