@@ -211,6 +211,15 @@ describe('member development', () => {
     await expect.poll(() => page.getByTestId('case-stage').textContent()).toBe('发展对象');
     await page.screenshot({ path: 'test-results/development--vote-recorded-phone.png', fullPage: true });
 
+    // A thought report after the vote is the case's latest step; the case still waits for approval.
+    const report = await b.api('POST', `/development/cases/${caseId}/events`, {
+      step: 'thoughtReport',
+      on: addDays(today, -2),
+      data: {},
+      documents: [{ name: '思想汇报' }],
+    });
+    expect(`${report.status} ${report.status === 200 ? '' : JSON.stringify(report.json)}`).toBe('200 ');
+
     // The college admin approves it from the queue, on a desk.
     await page.setViewportSize({ width: 1440, height: 900 });
     await signInAs(page, organizer);
@@ -232,7 +241,7 @@ describe('member development', () => {
     await page.getByTestId('case-timeline').getByText('上级党委审批').waitFor();
     const stored = await b.api<CaseDetail>('GET', `/development/cases/${caseId}`);
     expect(stored.json.stage).toBe('probationary');
-    expect(stored.json.events.map((e) => e.step).slice(-2)).toEqual(['admissionVote', 'approval']);
+    expect(stored.json.events.map((e) => e.step).slice(-3)).toEqual(['admissionVote', 'thoughtReport', 'approval']);
     await b.snap('development--approved');
   });
   it('the college imports an activist list (row errors first), sees them on the roster and the board, and files its plan', async () => {

@@ -5,22 +5,24 @@
  * server checks the deadline and the approver's scope).
  */
 import { CheckOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Modal, Row, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../api/client.ts';
+import { ApiError, api } from '../api/client.ts';
 import { useOrgTree } from '../api/orgs.ts';
 import { showApiError } from '../components/forms.ts';
 import { OrgPicker } from '../components/OrgPicker.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { type DevCaseItem, recordStep, useCases } from './api.ts';
-import { type DevStep, stageColor, stageName, stepName, waitingFor } from './names.ts';
+import { type DevCase, type DevCaseItem, recordStep, useCases } from './api.ts';
+import { type DevStep, routineSteps, stageColor, stageName, stepName, waitingFor, waitingForEvents } from './names.ts';
 import { ruleOf } from './step-fields.ts';
 
 type Waiting = DevCaseItem & { waiting: DevStep };
+
+const readInFull: DevStep[] = [...routineSteps, 'admissionVote', 'confirmationVote'];
 
 function ApproveModal({ item, onClose }: { item: Waiting | null; onClose: () => void }) {
   const { t, locale } = useI18n();
@@ -94,15 +96,34 @@ export default function QueuePage() {
   const probationary = useCases({ orgId, stage: 'probationary', pageSize: 500 }, Boolean(orgId));
   const [approving, setApproving] = useState<Waiting | null>(null);
 
-  const rows = useMemo<Waiting[]>(() => {
-    const out: Waiting[] = [];
-    for (const c of [...(candidates.data?.items ?? []), ...(probationary.data?.items ?? [])]) {
-      const waiting = waitingFor(c.stage, c.lastStep?.step);
-      if (waiting) out.push({ ...c, waiting });
-    }
-    // Oldest first: the committee works through what has waited longest.
-    return out.sort((a, b) => ((a.lastStep?.on ?? '') < (b.lastStep?.on ?? '') ? -1 : 1));
-  }, [candidates.data, probationary.data]);
+  const listed = useMemo(
+    () => [...(candidates.data?.items ?? []), ...(probationary.data?.items ?? [])],
+    [candidates.data, probationary.data],
+  );
+  // A report recorded after the publicity or the vote hides what the case waits for, and only a vote
+  // that carried waits for the college: those cases are read in full, the others judged from the list.
+  const unclear = listed.filter((c) => c.lastStep && readInFull.includes(c.lastStep.step));
+  const details = useQueries({
+    queries: unclear.map((c) => ({
+      queryKey: ['development', 'case', c.id],
+      queryFn: () => api.get<DevCase>(`/development/cases/${c.id}`),
+    })),
+  });
+  const detailed = new Map(details.flatMap((d) => (d.data ? [[d.data.id, d.data] as const] : [])));
+
+  const rows: Waiting[] = [];
+  for (const c of listed) {
+    const full = detailed.get(c.id);
+    const waiting = full
+      ? waitingForEvents(full.stage, full.events)
+      : c.lastStep && readInFull.includes(c.lastStep.step)
+        ? null
+        : waitingFor(c.stage, c.lastStep?.step);
+    if (waiting) rows.push({ ...c, waiting });
+  }
+  // Oldest first: the committee works through what has waited longest.
+  rows.sort((a, b) => ((a.lastStep?.on ?? '') < (b.lastStep?.on ?? '') ? -1 : 1));
+  const loadingDetails = details.some((d) => d.isLoading);
 
   const columns = [
     {
@@ -164,7 +185,7 @@ export default function QueuePage() {
             rowKey="id"
             size="small"
             scroll={{ x: 720 }}
-            loading={candidates.isFetching || probationary.isFetching}
+            loading={candidates.isFetching || probationary.isFetching || loadingDetails}
             dataSource={rows}
             columns={columns}
             locale={{ emptyText: t('dev.queueEmpty') }}
