@@ -35,8 +35,9 @@ export async function carrierCoverage(
       where o.kind in ('college', 'branch') and o.valid_to is null
         and ${orgInScope(actor, 'read', sql`o.tenant_id`, sql`o.path`)}
         ${rootPath ? sql`and o.path like ${`${rootPath}%`}` : sql``}
-      group by o.id, o.tenant_id, o.path, o.code, o.name, o.kind
-      order by o.path`,
+      group by o.id, o.tenant_id, o.path, o.code, o.name, o.kind, o.depth
+      -- Each college, then its branches by code (paths hold ids, whose order means nothing).
+      order by case when o.kind = 'college' then o.path else regexp_replace(o.path, '[^/]+/$', '') end, o.depth, o.code`,
   );
   const configs = await loadConfigs(tx, [...new Set(rows.map((r) => r.tenantId))]);
   const rule = ruleById.get('ASSESS-09');
