@@ -116,6 +116,12 @@ export function StepDrawer({
   }, [open, editing, suggested, form]);
 
   const label = (f: string): string => {
+    // A later step that the write would break is named by its id (`events.<id>.on`).
+    const later = /^events\.([^.]+)\.(.+)$/.exec(f);
+    if (later) {
+      const e = devCase.events.find((x) => x.id === later[1]);
+      return e ? `${stepName(e.step, locale)}（${e.on}）·${label(later[2])}` : f;
+    }
     const path = formPath(f);
     const head = String(path[0] ?? '');
     if (head === 'vote' && path[1]) return `${t('dev.vote')}·${t(`dev.${path[1]}` as TextKey)}`;
