@@ -15,6 +15,7 @@ import { AppLayout } from './layout/AppLayout.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { checkinRoute, lifeHome, lifeRoutes } from './pages/life/routes.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { ratingsRoutes } from './ratings/routes.tsx';
 import { improvementRoutes } from './rectifications/routes.tsx';
 import { trainingRoutes } from './training/routes.tsx';
 
@@ -163,6 +164,7 @@ export function App() {
             {developmentRoutes(abilities)}
             {improvementRoutes(abilities)}
             {acceptanceRoutes(abilities)}
+            {ratingsRoutes(abilities)}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

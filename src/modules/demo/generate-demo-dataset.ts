@@ -30,7 +30,6 @@ import { drawDues } from './draw-dues.ts';
 import { drawExcellence } from './draw-excellence.ts';
 import { drawLifeRecords, type LifeRecordImperfection } from './draw-life-records.ts';
 import { drawMeetings, type Imperfection } from './draw-meetings.ts';
-import { drawRatings } from './draw-ratings.ts';
 import {
   admissionBatches,
   CodeBook,
@@ -41,6 +40,7 @@ import {
   drawStudent,
   workshopTitle,
 } from './draw-people.ts';
+import { drawRatings } from './draw-ratings.ts';
 import { drawTrainingAndFunds } from './draw-training-funds.ts';
 import { currentPlacement, type DemoPerson, isCurrentlyIn, isFullOn, membershipIntervals } from './model.ts';
 import { createRandom } from './random.ts';

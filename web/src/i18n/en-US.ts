@@ -5,6 +5,7 @@ import { duesEnUS } from '../dues/texts.ts';
 import { excellenceEnUS } from '../excellence/texts.ts';
 import { fundsEnUS } from '../funds/texts.ts';
 import { lifeEnUS } from '../pages/life/texts.ts';
+import { ratingsEnUS } from '../ratings/texts.ts';
 import { rectificationsEnUS } from '../rectifications/texts.ts';
 import { trainingEnUS } from '../training/texts.ts';
 import type { Dict } from './zh-CN.ts';
@@ -307,4 +308,5 @@ export const enUS: Dict = {
   ...developmentEnUS,
   ...rectificationsEnUS,
   ...acceptanceEnUS,
+  ...ratingsEnUS,
 };

@@ -6,6 +6,7 @@ import { duesZhCN } from '../dues/texts.ts';
 import { excellenceZhCN } from '../excellence/texts.ts';
 import { fundsZhCN } from '../funds/texts.ts';
 import { lifeZhCN } from '../pages/life/texts.ts';
+import { ratingsZhCN } from '../ratings/texts.ts';
 import { rectificationsZhCN } from '../rectifications/texts.ts';
 import { trainingZhCN } from '../training/texts.ts';
 
@@ -306,6 +307,7 @@ export const zhCN = {
   ...developmentZhCN,
   ...rectificationsZhCN,
   ...acceptanceZhCN,
+  ...ratingsZhCN,
 };
 
 export type Dict = { [K in keyof typeof zhCN]: string };

@@ -31,6 +31,7 @@ import { features } from '../features.ts';
 import { fundsMenu, fundsPaths } from '../funds/menu.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { lifeMenu, lifePaths } from '../pages/life/menu.tsx';
+import { ratingsMenu, ratingsPaths } from '../ratings/menu.tsx';
 import { improvementMenu, improvementPaths } from '../rectifications/menu.tsx';
 import { trainingMenu, trainingPaths } from '../training/menu.tsx';
 import { OrgNavigator } from './OrgNavigator.tsx';
@@ -82,6 +83,7 @@ export function AppLayout() {
   items.push(...developmentMenu(t, abilities));
   items.push(...improvementMenu(t, abilities));
   items.push(...acceptanceMenu(t, abilities));
+  items.push(...ratingsMenu(t, abilities));
   items.push(...excellenceMenu(t, abilities));
   const compliance = complianceMenu(t, abilities);
   if (compliance.length)
@@ -129,6 +131,7 @@ export function AppLayout() {
           ...developmentPaths,
           ...improvementPaths,
           ...acceptancePaths,
+          ...ratingsPaths,
           '/orgs',
           '/members',
           '/accounts',

@@ -1,0 +1,35 @@
+/** Routes of the ratings and secretaries' reviews pages, inside the signed-in frame. */
+import { Spin } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Route } from 'react-router-dom';
+import type { Abilities } from '../auth/session.tsx';
+import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+
+const RatingsPage = lazy(() => import('./RatingsPage.tsx'));
+const EvaluationPage = lazy(() => import('./EvaluationPage.tsx'));
+const ReviewRoundsPage = lazy(() => import('./ReviewRoundsPage.tsx'));
+const ReviewRoundPage = lazy(() => import('./ReviewRoundPage.tsx'));
+
+const page = (allowed: boolean, element: ReactNode) =>
+  allowed ? (
+    <Suspense
+      fallback={
+        <div style={{ padding: 48, textAlign: 'center' }}>
+          <Spin />
+        </div>
+      }
+    >
+      {element}
+    </Suspense>
+  ) : (
+    <NotFoundPage />
+  );
+
+export function ratingsRoutes(abilities: Abilities) {
+  return [
+    <Route key="ratings" path="ratings" element={page(abilities.browses, <RatingsPage />)} />,
+    <Route key="ratings-org" path="ratings/orgs/:id" element={page(abilities.browses, <EvaluationPage />)} />,
+    <Route key="ratings-reviews" path="ratings/reviews" element={page(abilities.browses, <ReviewRoundsPage />)} />,
+    <Route key="ratings-round" path="ratings/reviews/:id" element={page(abilities.browses, <ReviewRoundPage />)} />,
+  ];
+}
