@@ -117,6 +117,9 @@ describe('importDataset: p1', () => {
       modelUnits: 0,
       awards: 0,
       practiceCarriers: 0,
+      rectifications: 0,
+      surveys: 0,
+      reorganizations: 0,
     });
     const n = (rows: { n: number }[]) => rows[0].n;
     const count = sql<number>`count(*)::int`;
