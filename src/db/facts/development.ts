@@ -47,11 +47,10 @@ type Row = Omit<DevCaseRecord, 'events'> & {
     | null;
 };
 
-export async function loadDevelopmentFacts(tx: Tx, scope: FactScope): Promise<DevFacts> {
+/** The one statement behind `loadDevelopmentFacts` (exported so its plan can be inspected). */
+export function developmentFactsQuery(scope: FactScope): SQL {
   const asOf = sql`${scope.asOf}::date`;
-  const rows = await selectRows<Row>(
-    tx,
-    sql`with cases as (
+  return sql`with cases as (
       select c.tenant_id, c.id, c.person_id, c.org_id, c.stage
       from dev_cases c join orgs o on o.tenant_id = c.tenant_id and o.id = c.org_id
       where ${orgFilter(scope)}
@@ -66,26 +65,32 @@ export async function loadDevelopmentFacts(tx: Tx, scope: FactScope): Promise<De
         select jsonb_array_elements_text(case when jsonb_typeof(ev.data -> k) = 'array' then ev.data -> k end) as person_id
         from unnest(array['mentors', 'sponsors', 'by']) k
       ) x
-      where x.person_id ~ ${uuidPattern}
+      where ev.data ?| array['mentors', 'sponsors', 'by'] and x.person_id ~ ${uuidPattern}
     ), statuses as (
       select n.event_id, jsonb_object_agg(n.person_id, ${statusSql(sql`n.on`)}) as status_on,
         jsonb_object_agg(n.person_id, p.name) filter (where p.name is not null) as names
       from named n left join lateral ${rowOnSql(sql`n.tenant_id`, sql`n.person_id::uuid`, sql`n.on`)} m on true
       left join people p on p.tenant_id = n.tenant_id and p.id = n.person_id::uuid
       group by n.event_id
-    )
-    select c.tenant_id as "tenantId", c.id as "caseId", c.person_id as "personId", c.org_id as "orgId",
-      c.stage, p.code, p.name, to_char(p.birth_date, 'YYYY-MM-DD') as "birthDate",
-      (select json_agg(json_build_object('id', ev.id, 'step', ev.step, 'on', to_char(ev.on, 'YYYY-MM-DD'),
+    ), case_events as (
+      select ev.tenant_id, ev.case_id,
+        json_agg(json_build_object('id', ev.id, 'step', ev.step, 'on', to_char(ev.on, 'YYYY-MM-DD'),
           'data', ev.data, 'statusOn', s.status_on, 'names', s.names,
           'votingMembers', case when ev.step = any(${sql.param(voteSteps)}::text[])
             then ${votingMembersSql(sql`ev.tenant_id`, sql`ev.org_id`, sql`ev.on`)} end)
-        order by ev.on)
-        from events ev left join statuses s on s.event_id = ev.id
-        where ev.tenant_id = c.tenant_id and ev.case_id = c.id) as events
+          order by ev.on) as events
+      from events ev left join statuses s on s.event_id = ev.id
+      group by ev.tenant_id, ev.case_id
+    )
+    select c.tenant_id as "tenantId", c.id as "caseId", c.person_id as "personId", c.org_id as "orgId",
+      c.stage, p.code, p.name, to_char(p.birth_date, 'YYYY-MM-DD') as "birthDate", ce.events
     from cases c join people p on p.tenant_id = c.tenant_id and p.id = c.person_id
-    order by c.tenant_id, p.code`,
-  );
+    left join case_events ce on ce.tenant_id = c.tenant_id and ce.case_id = c.id
+    order by c.tenant_id, p.code`;
+}
+
+export async function loadDevelopmentFacts(tx: Tx, scope: FactScope): Promise<DevFacts> {
+  const rows = await selectRows<Row>(tx, developmentFactsQuery(scope));
   const names: Record<string, string> = {};
   const cases = rows.map((r) => {
     const events = orderEvents(
