@@ -23,6 +23,7 @@ import {
 } from '../../db/schema.ts';
 import { notFound } from '../../server/errors.ts';
 import { exportAcceptance } from './acceptance-section.ts';
+import { exportDevPlans } from './dev-plans-sections.ts';
 import { exportDevelopment } from './development-section.ts';
 import { exportDues } from './dues-section.ts';
 import { exportImprovement } from './improvement-sections.ts';
@@ -74,6 +75,7 @@ export async function exportDataset(db: Tx, options: { tenantId: string }): Prom
   const trainingAndFunds = await exportTrainingAndFunds(db, { tenantId, codeOfOrg, codeOfPerson });
   const dues = await exportDues(db, { tenantId, codeOfOrg, codeOfPerson });
   const development = await exportDevelopment(db, { tenantId, codeOfOrg, codeOfPerson });
+  const devPlanSections = await exportDevPlans(db, { tenantId, codeOfOrg, codeOfPerson });
   const acceptance = await exportAcceptance(db, { tenantId, codeOfOrg });
   const improvement = await exportImprovement(db, { tenantId, codeOfOrg });
   const ratingSection = await exportRatings(db, { tenantId, codeOfOrg });
@@ -263,6 +265,7 @@ export async function exportDataset(db: Tx, options: { tenantId: string }): Prom
       }))
       .sort((a, b) => compare([a.org, b.org], [a.year, b.year])),
     ...development,
+    ...devPlanSections,
     ...trainingAndFunds,
     ...dues,
     ...acceptance,

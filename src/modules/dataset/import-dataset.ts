@@ -31,6 +31,7 @@ import { isUniqueViolation } from '../members/unique-violation.ts';
 import { createUniversity } from '../tenants/create-university.ts';
 import { insertMany } from './bulk-insert.ts';
 import { importAcceptance } from './acceptance-section.ts';
+import { importDevPlans } from './dev-plans-sections.ts';
 import { importDevelopment } from './development-section.ts';
 import { importDues } from './dues-section.ts';
 import { importImprovement } from './improvement-sections.ts';
@@ -71,6 +72,10 @@ export type DatasetCounts = {
   duesReturns: number;
   devCases: number;
   devEvents: number;
+  devPlans: number;
+  devPlanLines: number;
+  devPoolAnalyses: number;
+  devContacts: number;
   acceptanceCampaigns: number;
   acceptanceReviews: number;
   acceptanceSteps: number;
@@ -339,6 +344,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
   const trainingAndFunds = await importTrainingAndFunds(tx, dataset, { tenantId, orgId, personId });
   const dues = await importDues(tx, dataset, { tenantId, orgId, personId });
   const development = await importDevelopment(tx, dataset, { tenantId, orgId, personId });
+  const devPlanCounts = await importDevPlans(tx, dataset, { tenantId, orgId, personId });
   const acceptance = await importAcceptance(tx, dataset, { tenantId, orgId });
   const improvement = await importImprovement(tx, dataset, { tenantId, orgId });
   const ratingCounts = await importRatings(tx, dataset, { tenantId, orgId });
@@ -382,6 +388,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
     ...trainingAndFunds,
     ...dues,
     ...development,
+    ...devPlanCounts,
     ...acceptance,
     ...improvement,
     ...ratingCounts,

@@ -18,6 +18,7 @@ import {
 } from '../../domain/vocabulary.ts';
 import { isoDate } from '../../server/zod.ts';
 import { acceptanceSchema } from './acceptance-section.ts';
+import { developmentContactsSchema, developmentPlansSchema, poolAnalysesSchema } from './dev-plans-sections.ts';
 import { developmentSchema } from './development-section.ts';
 import { duesSchema } from './dues-section.ts';
 import { rectificationsSchema, reorganizationsSchema, surveysSchema } from './improvement-sections.ts';
@@ -229,6 +230,9 @@ export const datasetSchema = z.strictObject({
   thoughtReports: z.array(thoughtReportSchema).default([]),
   appraisals: z.array(appraisalSchema).default([]),
   development: developmentSchema.default([]),
+  developmentPlans: developmentPlansSchema.default([]),
+  poolAnalyses: poolAnalysesSchema.default([]),
+  developmentContacts: developmentContactsSchema.default([]),
   trainingSessions: z.array(trainingSessionSchema).default([]),
   training: z.array(trainingCreditSchema).default([]),
   funds: fundsSchema.optional(),

@@ -12,6 +12,7 @@ import { ruleById } from '../../domain/compliance/rules.ts';
 import { standardSetByCode } from '../../domain/compliance/standard-sets.ts';
 import { isoDate } from '../../server/zod.ts';
 import { checkAcceptance } from './acceptance-section.ts';
+import { checkDevPlans } from './dev-plans-sections.ts';
 import { checkDevelopment } from './development-section.ts';
 import { checkDues } from './dues-section.ts';
 import { checkImprovement } from './improvement-sections.ts';
@@ -61,6 +62,9 @@ const sectionOrder = [
   'thoughtReports',
   'appraisals',
   'development',
+  'developmentPlans',
+  'poolAnalyses',
+  'developmentContacts',
   'trainingSessions',
   'training',
   'funds',
@@ -156,6 +160,7 @@ function crossCheck(doc: Raw, issues: IssueList) {
   checkTrainingAndFunds(doc, { universityCode, orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
   checkDues(doc, { universityCode, orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
   checkDevelopment(doc, { orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
+  checkDevPlans(doc, { orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
   checkAcceptance(doc, { orgs, add: (p, zh, en) => issues.add(p, zh, en) });
   checkImprovement(doc, { orgs, universityCode, add: (p, zh, en) => issues.add(p, zh, en) });
   checkRatings(doc, { orgs, add: (p, zh, en) => issues.add(p, zh, en) });
