@@ -52,6 +52,8 @@ export async function loadImprovementFacts(tx: Tx, scope: FactScope): Promise<Im
     where r.tenant_id = o.tenant_id and r.org_id = o.id and r.status = 'final' and r.grade is not null
       and r.year between ${asOfYear - 1} and ${asOfYear}
     order by r.year desc limit 1)`;
+  // Two index-friendly lookups (the branch's own meetings, its groups') rather than one OR over both.
+  const lifeHeld = sql`m.held_on <= ${asOf}::date and m.status in ('held', 'recorded') and m.type in (${list(lifeTypes)})`;
   const branches = await selectRows<ImprovementFacts['branches'][number]>(
     tx,
     sql`select o.id as "orgId",
@@ -61,11 +63,11 @@ export async function loadImprovementFacts(tx: Tx, scope: FactScope): Promise<Im
           and p.role in (${list(committeeMemberRoles)})
           and p.term_id = (select t.id from terms t where t.tenant_id = o.tenant_id and t.org_id = o.id
             and t.elected_on <= ${asOf}::date order by t.elected_on desc, t.created_at desc limit 1)) as "hasCommittee",
-        (select to_char(max(m.held_on), 'YYYY-MM-DD') from meetings m
-          where m.tenant_id = o.tenant_id and m.held_on <= ${asOf}::date and m.status in ('held', 'recorded')
-            and m.type in (${list(lifeTypes)})
-            and (m.org_id = o.id or m.org_id in (select gr.id from orgs gr
-              where gr.tenant_id = o.tenant_id and gr.parent_id = o.id and gr.kind = 'group'))) as "lastLifeOn",
+        to_char(greatest(
+          (select max(m.held_on) from meetings m where m.tenant_id = o.tenant_id and m.org_id = o.id and ${lifeHeld}),
+          (select max(m.held_on) from orgs gr join meetings m on m.tenant_id = gr.tenant_id and m.org_id = gr.id
+            where gr.tenant_id = o.tenant_id and gr.parent_id = o.id and gr.kind = 'group' and ${lifeHeld})
+        ), 'YYYY-MM-DD') as "lastLifeOn",
         ${rating} as rating
       from orgs o
       where ${orgFilter(scope)} and o.kind = 'branch' and ${validOnSql('o', asOf)}`,
