@@ -8,7 +8,8 @@
  * is free. One item per kind: the most recent owed period left without the step (overdue), else the
  * current period when still open, else the next one.
  */
-import { addDays, addMonths, boundsOfKey, daysBetween, periodKeyOf, warningWindowDays } from '../periods.ts';
+import { addDays, boundsOfKey, daysBetween, periodKeyOf, warningWindowDays } from '../periods.ts';
+import { probationEndOn } from './case-events.ts';
 import { stageOf } from './stage.ts';
 import type { DevEvent, DevStage } from './steps.ts';
 
@@ -79,15 +80,14 @@ export function nextDue(events: readonly Event[], options: NextDueOptions): DueI
     const approval = ordered.findLast((e) => e.step === 'approval');
     const vote = ordered.findLast((e) => e.step === 'admissionVote' && (!approval || e.on <= approval.on));
     const start = vote?.on ?? approval?.on;
-    if (start) {
-      const extension = ordered
-        .filter((e) => e.step === 'probationExtension' && e.on >= start)
-        .reduce((months, e) => months + (e.data.months ?? 0), 0);
-      out.push(item('probationEnd', addMonths(start, 12 + extension)));
-    }
+    if (start) out.push(item('probationEnd', probationEndOn(start, extensionMonths(ordered, start))));
   }
   return out;
 }
+
+/** The months of every extension decided since probation began. */
+export const extensionMonths = (ordered: readonly Event[], since: string) =>
+  ordered.filter((e) => e.step === 'probationExtension' && e.on >= since).map((e) => e.data.months ?? 0);
 
 /** The due day of the next owed period (quarter or half-year) of a periodic step. */
 function periodicDue(

@@ -466,6 +466,34 @@ describe('lists and the pipeline board', () => {
   });
 });
 
+describe('what is due', () => {
+  it("lists what the branch's open cases owe, soonest first, and nothing of closed cases or other colleges", async () => {
+    const res = await secretary.get('/api/v1/development/due?within=0');
+    expect(res.statusCode, res.body).toBe(200);
+    const items: {
+      case: { person: { code: string }; stage: string };
+      due: { kind: string; due: string; state: string };
+    }[] = res.json().items;
+    const talks = items.filter((i) => i.due.kind === 'talk').map((i) => [i.case.person.code, i.due.due, i.due.state]);
+    // S9004 went on to be an activist without the talk: it is still owed.
+    expect(talks).toEqual([
+      ['S9004', '2022-02-09', 'overdue'],
+      ['S9005', '2024-03-02', 'overdue'],
+      ['S9006', '2025-03-31', 'overdue'],
+    ]);
+    expect(items.map((i) => i.due.due)).toEqual(items.map((i) => i.due.due).sort());
+    expect(items.some((i) => ['S9001', 'S9002'].includes(i.case.person.code))).toBe(false);
+    // The candidate of 2024 owes a thought report for the last quarter (none since becoming an activist).
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        case: expect.objectContaining({ person: expect.objectContaining({ code: 'S9003' }), stage: 'candidate' }),
+        due: expect.objectContaining({ kind: 'thoughtReport', due: '2026-09-30', state: 'overdue' }),
+      }),
+    );
+    expect((await collegeA2.get('/api/v1/development/due')).json().items).toEqual([]);
+  });
+});
+
 describe('parameters of the branch', () => {
   it("takes talkDays from the college's override for what is due, and minAge for the gate", async () => {
     const { parameterOverrides } = await import('../../db/schema.ts');

@@ -7,8 +7,9 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
 import { memberships } from '../../db/schema.ts';
+import { probationEndOn } from '../../domain/development/case-events.ts';
+import { extensionMonths } from '../../domain/development/next-due.ts';
 import type { DevEvent, DevStep } from '../../domain/development/steps.ts';
-import { addMonths } from '../../domain/periods.ts';
 import { recordAudit } from '../../server/audit.ts';
 import { badInput } from '../../server/errors.ts';
 import type { Actor } from '../../server/scope.ts';
@@ -26,14 +27,6 @@ const stepField = 'body.step';
 /** The admission vote that an approval approves: the last one on or before it. */
 export const admissionVoteOf = (ordered: DevEvent[], approvalOn: string) =>
   ordered.findLast((e) => e.step === 'admissionVote' && e.on <= approvalOn);
-
-/** When probation ends: a year after the admission vote, plus any extension recorded since. */
-export function probationEnd(ordered: DevEvent[], joinedOn: string): string {
-  const extension = ordered
-    .filter((e) => e.step === 'probationExtension' && e.on >= joinedOn)
-    .reduce((months, e) => months + (e.data.months ?? 0), 0);
-  return addMonths(joinedOn, 12 + extension);
-}
 
 export async function applyMembershipEffect(
   tx: Tx,
@@ -89,7 +82,7 @@ export async function applyMembershipEffect(
   if (event.step === 'confirmationApproval') {
     const joinedOn = current.joinedOn ?? current.validFrom;
     // Never in the future (an early approval is the gate's to refuse, not a row that starts later).
-    const ended = probationEnd(ordered, joinedOn);
+    const ended = probationEndOn(joinedOn, extensionMonths(ordered, joinedOn));
     const [confirmedOn] = [ended, event.on].sort();
     // A move in the tree after probation ended leaves the open row starting later: never reopen before it.
     const from = confirmedOn > current.validFrom ? confirmedOn : event.on;

@@ -7,12 +7,15 @@ import { correctEvent, deleteEvent } from './correct-event.ts';
 import { createCase } from './create-case.ts';
 import { deleteCase } from './delete-case.ts';
 import { listCases } from './list-cases.ts';
+import { listDue } from './list-due.ts';
 import { pipeline } from './pipeline.ts';
 import {
   appendEventBody,
   caseDetail as caseDetailView,
   correctEventBody,
   createCaseBody,
+  dueQuery,
+  dueResponse,
   listCasesQuery,
   listCasesResponse,
   pipelineQuery,
@@ -154,6 +157,19 @@ export default async function developmentRoutes(app: App, ctx: AppContext) {
         return caseDetail(tx, actor, caseId, today());
       });
     },
+  );
+
+  app.get(
+    '/development/due',
+    {
+      schema: {
+        tags,
+        summary: '发展党员待办 What open cases owe next (overdue, near, within N days)',
+        querystring: dueQuery,
+        response: { 200: dueResponse },
+      },
+    },
+    async (req) => listDue(db, { actor: requireActor(req), ...req.query, asOf: today() }),
   );
 
   app.get(

@@ -173,3 +173,18 @@ export const pipelineResponse = z.object({
   totals: stageCounts,
 });
 export type PipelineResponse = z.infer<typeof pipelineResponse>;
+
+export const dueQuery = z.object({
+  orgId: z.uuid().optional(),
+  /** Also list what falls due within this many days (warnings and overdue items always show). */
+  within: z.coerce.number().int().min(0).max(366).default(30),
+});
+export const dueResponse = z.object({
+  items: z.array(
+    z.object({
+      case: z.object({ id: z.uuid(), stage: devStage, person: ref, org: ref }),
+      due: dueItem,
+    }),
+  ),
+});
+export type DueResponse = z.infer<typeof dueResponse>;
