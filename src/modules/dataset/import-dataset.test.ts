@@ -120,6 +120,9 @@ describe('importDataset: p1', () => {
       rectifications: 0,
       surveys: 0,
       reorganizations: 0,
+      acceptanceCampaigns: 0,
+      acceptanceReviews: 0,
+      acceptanceSteps: 0,
     });
     const n = (rows: { n: number }[]) => rows[0].n;
     const count = sql<number>`count(*)::int`;
