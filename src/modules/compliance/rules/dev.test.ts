@@ -73,7 +73,9 @@ async function world() {
       period: f.period,
       message: f.message,
     }));
-  return { u, t, branch, m1, m2, m3, m4, probationary, devCase, run };
+  const english = async (rule: string, asOf: string) =>
+    (await findingsFor(db, { tenantId: t, asOf, from: '2019-01-01', rules: [rule] })).map((f) => f.messageEn).sort();
+  return { u, t, branch, m1, m2, m3, m4, probationary, devCase, run, english };
 }
 
 const vote = (expected: number, present: number, yes: number, no = 0, abstain = 0) => ({
@@ -325,6 +327,10 @@ describe('DEV-06 a year of training before becoming a candidate', () => {
         message: '发展对象许晴：2021-06-01列为发展对象，但未经确定为入党积极分子（要求培养教育至少12个月）',
       },
     ]);
+    expect(await w.english('DEV-06', '2022-01-10')).toEqual([
+      'Candidate 许晴: became a candidate on 2021-06-01 without having been an activist (required: at least 12 months of training)',
+      'Candidate 邓超: became a candidate on 2021-11-09, only 11 months after becoming an activist on 2020-11-10 (required: at least 12 months, from 2021-11-10)',
+    ]);
   });
 });
 
@@ -472,6 +478,9 @@ describe('DEV-10 probation and confirmation', () => {
     ]);
     expect((await w.run('DEV-10', '2023-05-21')).map((f) => [f.severity, f.period, f.message])).toEqual([
       ['breach', null, '预备党员刘涛预备期已于2023-04-20期满，31天后仍未讨论转正（要求期满后30天内讨论）'],
+    ]);
+    expect(await w.english('DEV-10', '2023-05-21')).toEqual([
+      'Probationary member 刘涛: probation ended on 2023-04-20; confirmation not discussed 31 days later (required: within 30 days)',
     ]);
   });
   it('finds a confirmation before the end, an extension out of 6..12 months and a second extension', async () => {
