@@ -126,12 +126,15 @@ export default function RatingsPage() {
     {
       title: t('rat.org'),
       key: 'org',
+      fixed: 'left' as const,
+      width: 200,
       render: (_: unknown, r: RatingRow) => <Link to={`/ratings/orgs/${r.org.id}`}>{r.org.name}</Link>,
     },
-    { title: t('rat.parent'), key: 'parent', render: (_: unknown, r: RatingRow) => r.org.parentName },
+    { title: t('rat.parent'), key: 'parent', width: 160, render: (_: unknown, r: RatingRow) => r.org.parentName },
     {
       title: t('rat.items'),
       key: 'items',
+      width: 380,
       render: (_: unknown, r: RatingRow) =>
         r.rating && (
           <Space size={2} wrap>
@@ -147,12 +150,14 @@ export default function RatingsPage() {
     },
     {
       title: t('rat.computedScore'),
+      width: 90,
       key: 'computed',
       align: 'right' as const,
       render: (_: unknown, r: RatingRow) => r.rating?.computedScore ?? '—',
     },
     {
       title: t('rat.adjustment'),
+      width: 90,
       key: 'adjustment',
       align: 'right' as const,
       render: (_: unknown, r: RatingRow) =>
@@ -173,6 +178,7 @@ export default function RatingsPage() {
     },
     {
       title: t('rat.finalScore'),
+      width: 90,
       key: 'final',
       align: 'right' as const,
       render: (_: unknown, r: RatingRow) => r.rating?.finalScore ?? '—',
@@ -276,7 +282,7 @@ export default function RatingsPage() {
               columns={columns}
               dataSource={list.data?.items ?? []}
               pagination={false}
-              scroll={{ x: 1200 }}
+              scroll={{ x: 1500 }}
             />
           </>
         )}
