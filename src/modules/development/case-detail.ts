@@ -43,7 +43,7 @@ export async function presentCase(tx: Tx, actor: Actor, loaded: LoadedCase, asOf
     : [];
   const findings = await selectRows<CaseDetail['findings'][number]>(
     tx,
-    sql`select id, rule, severity, period, message_zh as message from findings
+    sql`select id, rule, severity, period, ${actor.locale === 'en-US' ? sql`message_en` : sql`message_zh`} as message from findings
       where tenant_id = ${tenantId} and person_id = ${row.personId} and rule like 'DEV-%' and status = 'open'
       order by rule, period`,
   );

@@ -7,6 +7,7 @@ import { recordAudit } from '../../server/audit.ts';
 import { badInput, conflict, forbidden, notFound } from '../../server/errors.ts';
 import { type Actor, orgInScope } from '../../server/scope.ts';
 import { codeInUse, codeTaken, personColumns } from '../members/create-person.ts';
+import { isUniqueViolation } from '../members/unique-violation.ts';
 import { selectRows } from '../orgs/select-rows.ts';
 import { gateWrite } from './gate-sequence.ts';
 import type { Branch } from './load-case.ts';
@@ -30,8 +31,7 @@ export async function createCase(tx: Tx, options: { actor: Actor; input: CreateC
     .select({ id: devCases.id })
     .from(devCases)
     .where(and(eq(devCases.tenantId, branch.tenantId), eq(devCases.personId, personId)));
-  if (existing)
-    throw conflict({ zh: '此人已有发展档案', en: 'This person already has a development case' }, { id: existing.id });
+  if (existing) throw caseExists(existing.id);
   const [member] = await tx
     .select({ status: memberships.status })
     .from(memberships)
@@ -61,7 +61,12 @@ export async function createCase(tx: Tx, options: { actor: Actor; input: CreateC
       stage: stageOf([application]) as string,
       note: input.note ?? null,
     })
-    .returning();
+    .returning()
+    .catch((error) => {
+      // Another request opened the case since the check above: the unique index has the last word.
+      if (isUniqueViolation(error)) throw caseExists(null);
+      throw error;
+    });
   const [event] = await tx
     .insert(devEvents)
     .values({
@@ -85,6 +90,9 @@ export async function createCase(tx: Tx, options: { actor: Actor; input: CreateC
   });
   return row;
 }
+
+const caseExists = (id: string | null) =>
+  conflict({ zh: '此人已有发展档案', en: 'This person already has a development case' }, { id });
 
 /** The branch from the actor's read scope (404 otherwise), which they must be able to write (403). */
 async function loadBranch(

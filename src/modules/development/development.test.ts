@@ -405,6 +405,29 @@ describe('scope and roles', () => {
     expect(detail.may).toEqual({ record: true, approve: true });
   });
 
+  it('deletes a case opened by mistake with its version, and keeps one that led to a membership', async () => {
+    const { person } = await buildApplicant('S9007', '误建');
+    const c = await openCase(secretary, { orgId: world.branchA1.id, on: '2025-05-01', personId: person.id });
+    const withTalk = await record(secretary, c.id, {
+      step: 'talk',
+      on: '2025-05-10',
+      data: { by: [world.secretaryA1.person.id] },
+    });
+    expect((await secretary.delete(`/api/v1/development/cases/${c.id}?version=1`)).statusCode).toBe(409);
+    expect((await oversight.delete(`/api/v1/development/cases/${c.id}?version=2`)).statusCode).toBe(403);
+    const before = await rowCounts(server);
+    expect((await secretary.delete(`/api/v1/development/cases/${c.id}?version=${withTalk.version}`)).statusCode).toBe(
+      204,
+    );
+    expect(await rowCounts(server)).toEqual({ ...before, cases: before.cases - 1, events: before.events - 2 });
+    const audit = await server.db.select().from(auditLog).where(eq(auditLog.entityId, c.id));
+    expect(audit.map((a) => a.action)).toContain('delete');
+
+    const [full] = await server.db.select().from(devCases).where(eq(devCases.stage, 'full'));
+    const kept = await college.delete(`/api/v1/development/cases/${full.id}?version=${full.version}`);
+    expect(kept.statusCode).toBe(400);
+  });
+
   it('opens one case per person only (409)', async () => {
     const detail = (await secretary.get(`/api/v1/development/cases/${caseId}`)).json();
     const again = await secretary.post('/api/v1/development/cases', {
