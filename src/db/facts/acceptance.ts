@@ -10,7 +10,7 @@ import type { Tx } from '../connect.ts';
 import { type FactScope, orgFilter } from './scope.ts';
 
 type CampaignRow = Omit<AcceptanceFacts['campaigns'][number], 'branches'>;
-type BranchRow = { campaignId: string; orgId: string; reviewId: string | null };
+type BranchRow = { campaignId: string; orgId: string; reviewId: string | null; direct: boolean };
 type StepRow = AcceptanceStep & { reviewId: string };
 
 export async function loadAcceptanceFacts(tx: Tx, scope: FactScope): Promise<AcceptanceFacts> {
@@ -28,7 +28,10 @@ export async function loadAcceptanceFacts(tx: Tx, scope: FactScope): Promise<Acc
   const ids = sql.param(campaigns.map((c) => c.id));
   const branches = await selectRows<BranchRow>(
     tx,
-    sql`select r.campaign_id as "campaignId", r.org_id as "orgId", r.id as "reviewId"
+    sql`select b.*, not exists (select 1 from orgs c where c.tenant_id = o.tenant_id and c.kind = 'college'
+        and o.path like c.path || '%') as direct
+      from (
+      select r.campaign_id as "campaignId", r.org_id as "orgId", r.id as "reviewId"
       from acceptance_reviews r join orgs o on o.tenant_id = r.tenant_id and o.id = r.org_id
       where r.campaign_id = any(${ids}::uuid[]) and ${orgFilter(scope)}
       union all
@@ -36,7 +39,8 @@ export async function loadAcceptanceFacts(tx: Tx, scope: FactScope): Promise<Acc
       from acceptance_campaigns c join orgs o on o.tenant_id = c.tenant_id and o.kind = 'branch'
       where c.id = any(${ids}::uuid[]) and ${orgFilter(scope)}
         and o.valid_from <= c.opens_on and (o.valid_to is null or o.valid_to > least(c.closes_on, ${scope.asOf}::date))
-        and not exists (select 1 from acceptance_reviews r where r.tenant_id = c.tenant_id and r.campaign_id = c.id and r.org_id = o.id)`,
+        and not exists (select 1 from acceptance_reviews r where r.tenant_id = c.tenant_id and r.campaign_id = c.id and r.org_id = o.id)
+      ) b join orgs o on o.id = b."orgId"`,
   );
   const steps = await selectRows<StepRow>(
     tx,
@@ -61,6 +65,7 @@ export async function loadAcceptanceFacts(tx: Tx, scope: FactScope): Promise<Acc
         .map((b) => ({
           orgId: b.orgId,
           reviewId: b.reviewId,
+          direct: b.direct,
           steps: b.reviewId ? (stepsByReview.get(b.reviewId) ?? []) : [],
         })),
     })),

@@ -54,12 +54,17 @@ export function stageAfter(stage: AcceptanceStage, step: AcceptanceStepKind): Ac
   return stage === 'selfChecked' || stage === 'firstChecked' ? 'returned' : null;
 }
 
-/** Who takes a step at a stage: a return is the college's after a self-check, the university's after a first check. */
-export function roleFor(step: AcceptanceStepKind, stage: AcceptanceStage): AcceptanceRole {
+/**
+ * Who takes a step at a stage: a return is the college's after a self-check, the university's
+ * after a first check. A branch directly under the university (`direct`, 直属党支部) has no
+ * college: the organization department takes its first check too.
+ */
+export function roleFor(step: AcceptanceStepKind, stage: AcceptanceStage, direct = false): AcceptanceRole {
   if (step === 'selfCheck') return 'branchSecretary';
-  if (step === 'firstCheck') return 'collegeAdmin';
   if (step === 'recheck') return 'orgDepartmentAdmin';
-  return stage === 'firstChecked' ? 'orgDepartmentAdmin' : 'collegeAdmin';
+  const college: AcceptanceRole = direct ? 'orgDepartmentAdmin' : 'collegeAdmin';
+  if (step === 'firstCheck') return college;
+  return stage === 'firstChecked' ? 'orgDepartmentAdmin' : college;
 }
 
 /** The steps that may come next at a stage, in words ("院系初验或退回"). */
@@ -87,15 +92,18 @@ export type StepProblem =
  * order, before the previous one's date, or from the wrong role. A step out of order still moves
  * the stage, so the steps after it are judged against what the record says happened.
  */
-export function replaySteps(steps: AcceptanceStep[]): { stage: AcceptanceStage; problems: StepProblem[] } {
+export function replaySteps(
+  steps: AcceptanceStep[],
+  direct = false,
+): { stage: AcceptanceStage; problems: StepProblem[] } {
   let stage: AcceptanceStage = 'pending';
   const problems: StepProblem[] = [];
   let previousOn: string | null = null;
   for (const step of [...steps].sort((a, b) => a.seq - b.seq)) {
     const next = stageAfter(stage, step.step);
     if (next === null) problems.push({ kind: 'order', step, stage });
-    else if (step.actorRole !== roleFor(step.step, stage))
-      problems.push({ kind: 'role', step, expected: roleFor(step.step, stage) });
+    else if (step.actorRole !== roleFor(step.step, stage, direct))
+      problems.push({ kind: 'role', step, expected: roleFor(step.step, stage, direct) });
     if (previousOn !== null && step.on < previousOn) problems.push({ kind: 'date', step, previousOn });
     previousOn = step.on;
     stage = next ?? fallbackStage(step.step);
@@ -118,7 +126,8 @@ export type AcceptanceCampaignFact = {
   opensOn: string;
   closesOn: string;
   status: 'open' | 'closed';
-  branches: { orgId: string; reviewId: string | null; steps: AcceptanceStep[] }[];
+  /** `direct`: no college above the branch (see `roleFor`). */
+  branches: { orgId: string; reviewId: string | null; direct: boolean; steps: AcceptanceStep[] }[];
 };
 
 export type AcceptanceFacts = { campaigns: AcceptanceCampaignFact[] };

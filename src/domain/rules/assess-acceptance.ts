@@ -73,7 +73,7 @@ export const assess06: Rule<'acceptance'> = {
       const closed = c.status === 'closed' || ctx.asOf > c.closesOn;
       for (const b of c.branches) {
         if (!ctx.orgById.has(b.orgId)) continue;
-        const { stage, problems } = replaySteps(b.steps);
+        const { stage, problems } = replaySteps(b.steps, b.direct);
         for (const p of problems) add(b.orgId, year, true, problemText(c, p));
         if (stage !== 'pending' && stage !== 'returned') continue;
         const what =

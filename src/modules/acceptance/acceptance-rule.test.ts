@@ -20,7 +20,10 @@ const roleName: Record<string, string> = {
   orgDepartmentAdmin: '张部长',
 };
 
-/** A university with one college, the branches named, and a 2026 campaign open 03-01 … 06-30. */
+/**
+ * A university with one college, the branches named, and a 2026 campaign open 03-01 … 06-30.
+ * Branches named `direct-…` are directly under the university.
+ */
 async function campaign(branches: Record<string, Step[] | null>) {
   const db = database.db;
   const uni = await buildUniversity(db);
@@ -31,7 +34,8 @@ async function campaign(branches: Record<string, Step[] | null>) {
     .values({ tenantId, year: 2026, title: '2026年党支部达标验收', opensOn: '2026-03-01', closesOn: '2026-06-30' })
     .returning();
   for (const [code, steps] of Object.entries(branches)) {
-    const b = await buildOrg(db, { tenantId, parentId: college.id, kind: 'branch', code });
+    const parentId = code.startsWith('direct-') ? uni.rootId : college.id;
+    const b = await buildOrg(db, { tenantId, parentId, kind: 'branch', code });
     // null: a branch the import gave no review row at all.
     if (steps === null) continue;
     const [r] = await db.insert(acceptanceReviews).values({ tenantId, campaignId: c.id, orgId: b.id }).returning();
@@ -111,6 +115,23 @@ describe('ASSESS-06 each acceptance step by its own role and in order', () => {
         '“2026年党支部达标验收”中2026-04-20的学校复验不合顺序（当时已自查待初验，应为院系初验或退回）',
         'in “2026年党支部达标验收” the re-check of 2026-04-20 is out of order (the review was self-checked, awaiting first check; expected first check or return)',
       ],
+    ]);
+  });
+
+  it('takes the first check of a branch directly under the university from the organization department', async () => {
+    const { tenantId } = await campaign({
+      'direct-ok': [
+        ['selfCheck', '2026-04-01', 'branchSecretary'],
+        ['firstCheck', '2026-04-10', 'orgDepartmentAdmin'],
+        ['recheck', '2026-05-01', 'orgDepartmentAdmin'],
+      ],
+      'direct-college': [
+        ['selfCheck', '2026-04-01', 'branchSecretary'],
+        ['firstCheck', '2026-04-10', 'collegeAdmin'],
+      ],
+    });
+    expect((await summary(tenantId, '2026-05-10')).map((f) => [f[1], f[3]])).toEqual([
+      ['direct-college', '“2026年党支部达标验收”中2026-04-10的院系初验由院系党组织李院长进行，应由学校组织部进行'],
     ]);
   });
 

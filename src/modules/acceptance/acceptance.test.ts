@@ -2,7 +2,7 @@
 import { count } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorld, type World } from '../../../test/factories.ts';
+import { buildAccount, buildOrg, buildWorld, type World } from '../../../test/factories.ts';
 import { type Client, createTestServer, type TestServer } from '../../../test/server.ts';
 import { acceptanceReviews, acceptanceSteps, auditLog, findings } from '../../db/schema.ts';
 
@@ -14,6 +14,8 @@ let collegeA1: Client;
 let collegeA2: Client;
 let secretaryA1: Client;
 let secretaryA2: Client;
+let secretaryDirect: Client;
+let direct: { id: string };
 
 beforeAll(async () => {
   server = await createTestServer();
@@ -25,6 +27,15 @@ beforeAll(async () => {
     ),
   );
   const t = world.uniA.tenantId;
+  // A branch directly under the university (直属党支部): no college above it.
+  direct = await buildOrg(server.db, { tenantId: t, parentId: world.uniA.rootId, kind: 'branch', code: 'b-direct' });
+  await buildAccount(server.db, {
+    role: 'branchSecretary',
+    tenantId: t,
+    orgId: direct.id,
+    username: 'secretary-direct',
+  });
+  secretaryDirect = await server.signIn('secretary-direct');
   const finding = (key: string, rule: string, period: string | null, status = 'open') => ({
     tenantId: t,
     key,
@@ -86,16 +97,21 @@ describe('opening a campaign', () => {
     const res = await orgAdminA.post('/api/v1/acceptance/campaigns', opening);
     expect(res.statusCode).toBe(200);
     campaign = res.json();
-    expect(res.json()).toMatchObject({ status: 'open', counts: { pending: 3, certified: 0 } });
+    expect(res.json()).toMatchObject({ status: 'open', counts: { pending: 4, certified: 0 } });
     expect((await orgAdminA.post('/api/v1/acceptance/campaigns', opening)).statusCode).toBe(409);
-    expect(await counts()).toEqual({ ...before, reviews: before.reviews + 3, audit: before.audit + 1 });
+    expect(await counts()).toEqual({ ...before, reviews: before.reviews + 4, audit: before.audit + 1 });
 
     const detail = (await orgAdminA.get(`/api/v1/acceptance/campaigns/${campaign.id}`)).json();
     expect(detail.indicators.map((i: { code: string }) => i.code)).toEqual(
       expect.arrayContaining(['ORG-01', 'LIFE-01', 'ASSESS-06', 'M1']),
     );
     expect(detail.indicators.at(-1)).toMatchObject({ code: 'M1', kind: 'manual' });
-    expect(detail.reviews.map((r: { orgCode: string }) => r.orgCode).sort()).toEqual(['b-a1', 'b-a2', 'b-a3']);
+    expect(detail.reviews.map((r: { orgCode: string }) => r.orgCode).sort()).toEqual([
+      'b-a1',
+      'b-a2',
+      'b-a3',
+      'b-direct',
+    ]);
     // A college sees its own branches only; another university not at all.
     const own = (await collegeA1.get(`/api/v1/acceptance/campaigns/${campaign.id}`)).json();
     expect(own.reviews.map((r: { orgCode: string }) => r.orgCode).sort()).toEqual(['b-a1', 'b-a2']);
@@ -255,10 +271,45 @@ describe('a branch review', () => {
   });
 });
 
+describe('a branch directly under the university', () => {
+  it('is first-checked by the organization department, since no college is above it', async () => {
+    let review = await reviewOf(secretaryDirect, direct.id);
+    const url = `/api/v1/acceptance/reviews/${review.id}`;
+    review = (
+      await secretaryDirect.post(`${url}/self-check`, {
+        version: review.version,
+        statement: '直属支部自查',
+        entries: [{ indicator: 'M1', note: '达标' }],
+      })
+    ).json();
+    expect(review.stage).toBe('selfChecked');
+    expect((await collegeA1.post(`${url}/first-check`, { version: review.version, decision: 'pass' })).statusCode).toBe(
+      404,
+    );
+    expect((await orgAdminA.get('/api/v1/acceptance/queue')).json().items.map((r: { id: string }) => r.id)).toContain(
+      review.id,
+    );
+    expect((await orgAdminA.get(url)).json().actions).toEqual(['firstCheck', 'return']);
+    review = (await orgAdminA.post(`${url}/first-check`, { version: review.version, decision: 'pass' })).json();
+    review = (await orgAdminA.post(`${url}/recheck`, { version: review.version, decision: 'certify' })).json();
+    expect(review.steps.map((s: { step: string; actorRole: string }) => [s.step, s.actorRole])).toEqual([
+      ['selfCheck', 'branchSecretary'],
+      ['firstCheck', 'orgDepartmentAdmin'],
+      ['recheck', 'orgDepartmentAdmin'],
+    ]);
+  });
+});
+
 describe('progress and the certificate list', () => {
   it('counts reviews per stage per college', async () => {
     const res = (await orgAdminA.get(`/api/v1/acceptance/campaigns/${campaign.id}/progress`)).json();
     expect(res.items).toEqual([
+      {
+        collegeId: null,
+        collegeName: '直属党支部',
+        total: 1,
+        counts: { pending: 0, selfChecked: 0, firstChecked: 0, certified: 1, returned: 0 },
+      },
       {
         collegeId: world.collegeA1.id,
         collegeName: '机电工程学院党总支',
@@ -279,6 +330,7 @@ describe('progress and the certificate list', () => {
   it('lists and exports the certified branches', async () => {
     const list = (await orgAdminA.get(`/api/v1/acceptance/campaigns/${campaign.id}/certificates`)).json();
     expect(list.items).toEqual([
+      expect.objectContaining({ orgCode: 'b-direct', collegeName: null }),
       expect.objectContaining({
         orgCode: 'b-a1',
         orgName: '机电教工第一党支部',
@@ -293,8 +345,9 @@ describe('progress and the certificate list', () => {
     await workbook.xlsx.load(file.rawPayload as never);
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(1).getCell(2).value).toBe('党支部');
-    expect(sheet.getRow(2).getCell(2).value).toBe('机电教工第一党支部');
-    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(3).getCell(2).value).toBe('机电教工第一党支部');
+    expect(sheet.getRow(2).getCell(3).value).toBe('直属党支部');
+    expect(sheet.rowCount).toBe(3);
   });
 
   it('closes the campaign at the version read; a closed campaign takes no step', async () => {

@@ -1,7 +1,7 @@
 /**
  * The actor's to-do list: reviews of open campaigns waiting for a step the actor's role takes —
  * a secretary's branch to self-check (new or returned), a college's branches to first-check, the
- * organization department's to re-check.
+ * organization department's to re-check (and to first-check, for branches directly under the university).
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
@@ -22,9 +22,10 @@ export async function listQueue(tx: Tx, actor: Actor): Promise<ReviewRow[]> {
     const stages = awaiting[g.role];
     if (!stages || !g.tenantId || !g.orgPath) continue;
     if (g.role === 'orgDepartmentAdmin' && g.orgPath !== `/${g.tenantId}/`) continue;
-    parts.push(
-      sql`(o.tenant_id = ${g.tenantId} and o.path like ${`${g.orgPath}%`} and r.stage = any(${sql.param(stages)}::text[]))`,
-    );
+    const area = sql`o.tenant_id = ${g.tenantId} and o.path like ${`${g.orgPath}%`}`;
+    parts.push(sql`(${area} and r.stage = any(${sql.param(stages)}::text[]))`);
+    // `col`: the college above the branch (see listReviews); without one, the university first-checks.
+    if (g.role === 'orgDepartmentAdmin') parts.push(sql`(${area} and r.stage = 'selfChecked' and col.id is null)`);
   }
   if (parts.length === 0) return [];
   const rows = await listReviews(

@@ -1,17 +1,22 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
 import { acceptanceCampaigns, acceptanceReviews, acceptanceSteps, orgs } from '../../db/schema.ts';
 import type { AcceptanceStep } from '../../domain/rules/acceptance-facts.ts';
 import { notFound } from '../../server/errors.ts';
 import { type Actor, orgInScope } from '../../server/scope.ts';
 
-/** A review whose branch the actor can read (else a 404), with its campaign, branch and steps. */
+/**
+ * A review whose branch the actor can read (else a 404), with its campaign, branch and steps, and
+ * whether the branch is directly under the university (no college to first-check it).
+ */
 export async function loadReviewRow(tx: Tx, actor: Actor, id: string) {
   const [row] = await tx
     .select({
       review: acceptanceReviews,
       campaign: acceptanceCampaigns,
       org: { id: orgs.id, tenantId: orgs.tenantId, code: orgs.code, name: orgs.name, path: orgs.path },
+      direct: sql<boolean>`not exists (select 1 from orgs c where c.tenant_id = ${orgs.tenantId} and c.kind = 'college'
+        and ${orgs.path} like c.path || '%')`,
     })
     .from(acceptanceReviews)
     .innerJoin(

@@ -47,7 +47,7 @@ export function actionsFor(actor: Actor, row: ReviewRowFull): AcceptanceStepKind
   const stage = row.review.stage as AcceptanceStage;
   if (row.campaign.status !== 'open') return [];
   return acceptanceStepKinds.filter(
-    (s) => stageAfter(stage, s) !== null && holdsRoleOver(actor, roleFor(s, stage), row.org),
+    (s) => stageAfter(stage, s) !== null && holdsRoleOver(actor, roleFor(s, stage, row.direct), row.org),
   );
 }
 

@@ -71,7 +71,7 @@ export async function takeStep(
   const next = stageAfter(stage, step);
   // Whose return it is depends on the stage; once there is nothing to return, the order is what is wrong.
   if (next === null && step === 'return') throw outOfOrder();
-  const role = roleFor(step, stage);
+  const role = roleFor(step, stage, row.direct);
   if (!holdsRoleOver(actor, role, row.org))
     throw new AppError(
       'FORBIDDEN',

@@ -32,7 +32,8 @@ describe('demo acceptance', () => {
         outcome: '',
         reason: s.reason ?? null,
       }));
-      const { stage, problems } = replaySteps(steps);
+      const direct = (document.orgs ?? []).find((o) => o.code === r.org)?.parent === null;
+      const { stage, problems } = replaySteps(steps, direct);
       expect(problems).toEqual([]);
       expect(steps.every((s) => s.on <= asOf && s.on >= campaign.opensOn)).toBe(true);
       if (stage === 'returned') expect(steps.at(-1)?.reason).toBeTruthy();

@@ -55,12 +55,13 @@ export function drawAcceptance(options: { asOf: string; seed: number } & Doc) {
   const reviews = branches.map((org) => {
     const parent = options.orgs.find((o) => o.code === options.orgs.find((b) => b.code === org)?.parent);
     const secretary = secretaryOf(org);
-    const college = parent ? secretaryOf(parent.code) : '';
+    // A branch directly under the university has no college: the organization department first-checks it.
+    const college = parent ? secretaryOf(parent.code) : ORG_DEPARTMENT;
+    const firstRole = parent ? ('collegeAdmin' as const) : ('orgDepartmentAdmin' as const);
     // Weights: certified, awaiting re-check, awaiting first check, returned, not yet self-checked.
-    // A branch directly under the university has no college to first-check it: it waits.
     const stage = random.weighted(
       ['certified', 'firstChecked', 'selfChecked', 'returned', 'pending'] as const,
-      parent ? [2, 2, 3, 1, 4] : [0, 0, 1, 0, 1],
+      [2, 2, 3, 1, 4],
     );
     const steps: Step[] = [];
     if (stage !== 'pending') steps.push({ step: 'selfCheck', on: day(2, 10), role: 'branchSecretary', by: secretary });
@@ -68,12 +69,12 @@ export function drawAcceptance(options: { asOf: string; seed: number } & Doc) {
       steps.push({
         step: 'return',
         on: day(12, 18),
-        role: 'collegeAdmin',
+        role: firstRole,
         by: college,
         reason: collegeReturns[random.int(0, collegeReturns.length - 1)],
       });
     if (stage === 'firstChecked' || stage === 'certified')
-      steps.push({ step: 'firstCheck', on: day(12, 18), role: 'collegeAdmin', by: college });
+      steps.push({ step: 'firstCheck', on: day(12, 18), role: firstRole, by: college });
     if (stage === 'certified') {
       // One certified branch was sent back once by the university before it passed.
       if (random.chance(0.3)) {
@@ -85,7 +86,7 @@ export function drawAcceptance(options: { asOf: string; seed: number } & Doc) {
           reason: universityReturns[0],
         });
         steps.push({ step: 'selfCheck', on: day(21, 22), role: 'branchSecretary', by: secretary });
-        steps.push({ step: 'firstCheck', on: day(23, 24), role: 'collegeAdmin', by: college });
+        steps.push({ step: 'firstCheck', on: day(23, 24), role: firstRole, by: college });
       }
       steps.push({ step: 'recheck', on: day(25, 29), role: 'orgDepartmentAdmin', by: ORG_DEPARTMENT });
     }
