@@ -321,6 +321,12 @@ describe('member development', () => {
     await expect
       .poll(() => card.locator('.ant-statistic-content').textContent())
       .toBe(String((before.totals.activist ?? 0) + 2));
+    // The list lacks their talks (the import records the application and the activist step only): late.
+    const owed = page.getByTestId('dev-due').locator('tr.ant-table-row').filter({ hasText: newcomers[0].code });
+    await owed.filter({ hasText: '入党申请人谈话' }).waitFor();
+    await expect
+      .poll(() => owed.filter({ hasText: '入党申请人谈话' }).textContent())
+      .toContain(`已逾期 ${addDays(appliedOn, 30)}`);
     await b.snap('development--board');
     await card.click();
     await page.waitForURL(/\/development\/cases\?.*stage=activist/);

@@ -10,8 +10,68 @@ import { useOrgTree } from '../api/orgs.ts';
 import { OrgPicker } from '../components/OrgPicker.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { type PipelineBranch, usePipeline } from './api.ts';
-import { type DevStage, devStages, openStages, stageName } from './names.ts';
+import { type DevDue, type DueEntry, type PipelineBranch, useDue, usePipeline } from './api.ts';
+import { type DevStage, devStages, openStages, stageColor, stageName } from './names.ts';
+
+const dueColor: Record<DevDue['state'], string> = { upcoming: 'blue', warning: 'orange', overdue: 'red' };
+const stateRank: Record<DevDue['state'], number> = { overdue: 0, warning: 1, upcoming: 2 };
+
+/** What the cases owe next, the late first: the organizer's and the secretary's to-do list. */
+function DueList({ orgId }: { orgId: string }) {
+  const { t, locale } = useI18n();
+  const due = useDue(orgId);
+  const items = [...(due.data?.items ?? [])].sort(
+    (a, b) => stateRank[a.due.state] - stateRank[b.due.state] || (a.due.due < b.due.due ? -1 : 1),
+  );
+  const columns = [
+    {
+      title: t('dev.person'),
+      key: 'person',
+      render: (_: unknown, r: DueEntry) => (
+        <Link to={`/development/cases/${r.case.id}`}>{`${r.case.person.name}（${r.case.person.code}）`}</Link>
+      ),
+    },
+    { title: t('dev.branch'), key: 'org', render: (_: unknown, r: DueEntry) => r.case.org.name },
+    {
+      title: t('dev.stage'),
+      key: 'stage',
+      render: (_: unknown, r: DueEntry) => (
+        <Tag color={stageColor[r.case.stage]}>{stageName(r.case.stage, locale)}</Tag>
+      ),
+    },
+    {
+      title: t('dev.dueNext'),
+      key: 'what',
+      render: (_: unknown, r: DueEntry) => (locale === 'zh-CN' ? r.due.label.zh : r.due.label.en),
+    },
+    {
+      title: t('dev.due'),
+      key: 'due',
+      render: (_: unknown, r: DueEntry) => (
+        <Tag color={dueColor[r.due.state]}>
+          {`${r.due.state === 'overdue' ? t('dev.late') : r.due.state === 'warning' ? t('dev.dueSoon') : t('dev.due')} ${r.due.due}`}
+        </Tag>
+      ),
+    },
+    { title: t('dev.ruleColumn'), key: 'rule', render: (_: unknown, r: DueEntry) => r.due.rule },
+  ];
+  return (
+    <QueryState query={due}>
+      {() => (
+        <Table<DueEntry>
+          data-testid="dev-due"
+          rowKey={(r) => `${r.case.id}-${r.due.kind}`}
+          size="small"
+          scroll={{ x: 760 }}
+          dataSource={items}
+          columns={columns}
+          locale={{ emptyText: t('dev.nothingDue') }}
+          pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        />
+      )}
+    </QueryState>
+  );
+}
 
 const listLink = (orgId: string, stage?: DevStage) =>
   `/development/cases?orgId=${orgId}${stage ? `&stage=${stage}` : ''}`;
@@ -116,6 +176,10 @@ export default function PipelinePage() {
                 columns={columns}
                 pagination={data.branches.length > 50 ? { pageSize: 50 } : false}
               />
+              <Typography.Title level={5} style={{ marginTop: 24 }}>
+                {t('dev.dueList')}
+              </Typography.Title>
+              <DueList orgId={orgId} />
             </>
           );
         }}

@@ -162,3 +162,14 @@ export const useRoster = (orgId: string | undefined) =>
     enabled: Boolean(orgId),
     placeholderData: keepPreviousData,
   });
+
+/** One thing an open case owes (GET /development/due): overdue and near items, and those due within `within` days. */
+export type DueEntry = { case: { id: string; stage: DevStage; person: Ref; org: Ref }; due: DevDue };
+
+export const useDue = (orgId: string | undefined, within = 30) =>
+  useQuery({
+    queryKey: ['development', 'due', orgId, within],
+    queryFn: () => api.get<{ items: DueEntry[] }>('/development/due', { orgId, within }),
+    enabled: Boolean(orgId),
+    placeholderData: keepPreviousData,
+  });

@@ -28,6 +28,8 @@ export const developmentZhCN = {
   'dev.pipelineHint':
     '点击数字查看名单。逾期或停滞：合规检查发现的未处理问题（谈话、思想汇报、培养考察、审批或转正超过期限等）涉及的人数。',
   'dev.byBranch': '各支部',
+  'dev.dueList': '待办与逾期（30天内到期）',
+  'dev.ruleColumn': '规则',
   'dev.casesTitle': '发展对象档案',
   'dev.newCase': '新建档案',
   'dev.applicationOn': '申请日期',
@@ -144,6 +146,8 @@ export const developmentEnUS: DevelopmentTexts = {
   'dev.pipelineHint':
     'Click a number for its list. Late or stuck: people with an open finding of the compliance checks (a talk, thought report, assessment, approval or confirmation past its deadline…).',
   'dev.byBranch': 'By branch',
+  'dev.dueList': 'Due and late (due within 30 days)',
+  'dev.ruleColumn': 'Rule',
   'dev.casesTitle': 'Development cases',
   'dev.newCase': 'New case',
   'dev.applicationOn': 'Applied on',
