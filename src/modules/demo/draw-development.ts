@@ -193,6 +193,11 @@ export function drawDevelopment(input: {
   const admitted = input.memberships
     .filter((m) => m.joinedOn && m.joinedOn >= addYears(asOf, -2) && m.from <= m.joinedOn)
     .filter((m, i, all) => all.findIndex((x) => x.person === m.person) === i)
+    // Each branch admits in batches (May, November): its picks take turns between its admission
+    // days, latest first, so the sample is not one batch — that would read as a rush (DEV-12).
+    .map((m, _, all) => ({ m, turn: all.filter((x) => x.org === m.org && x.joinedOn === m.joinedOn).indexOf(m) }))
+    .sort((a, b) => a.turn - b.turn || ((b.m.joinedOn as string) < (a.m.joinedOn as string) ? -1 : 1))
+    .map(({ m }) => m)
     .filter((m) => {
       const confirmed = addYears(m.joinedOn as string, 1) <= asOf;
       const key = `${m.org}|${confirmed}`;

@@ -25,6 +25,7 @@ import {
   secretaryPreference,
   staffFirst,
 } from './draw-committees.ts';
+import { DEMO_DEV_PARAMETERS, type DevCollegeDefect, drawDevPlans } from './draw-dev-plans.ts';
 import { type DevDefect, drawDevelopment } from './draw-development.ts';
 import { drawDues } from './draw-dues.ts';
 import { drawExcellence } from './draw-excellence.ts';
@@ -64,7 +65,7 @@ export function generateDemoDataset(options: DemoOptions): DatasetInput {
 /** The document and the imperfections planted in its organizational life (see draw-meetings.ts). */
 export function generateDemoWorld({ asOf, seed = 1 }: DemoOptions): {
   document: DatasetInput;
-  imperfections: (Imperfection | LifeRecordImperfection | DevDefect)[];
+  imperfections: (Imperfection | LifeRecordImperfection | DevDefect | DevCollegeDefect)[];
 } {
   const random = createRandom(seed);
   const year = yearOf(asOf);
@@ -394,7 +395,7 @@ export function generateDemoWorld({ asOf, seed = 1 }: DemoOptions): {
     format: 'zhibu-dataset/1' as const,
     university: {
       ...UNIVERSITY,
-      parameters: [],
+      parameters: [...DEMO_DEV_PARAMETERS],
       calendar: calendarAround(asOf),
       headcount: [year - 3, year - 2, year - 1, year].map((y, i) => ({
         year: y,
@@ -471,6 +472,13 @@ export function generateDemoWorld({ asOf, seed = 1 }: DemoOptions): {
   const { dues } = drawDues({ asOf, seed, ...document });
   const life = drawLifeRecords({ asOf, seed, ...document });
   const development = drawDevelopment({ asOf, seed, ...document, nextCode: (prefix) => ctx.codes.next(prefix) });
+  const devPlans = drawDevPlans({
+    asOf,
+    seed,
+    ...document,
+    people: [...document.people, ...development.applicants],
+    development: development.development,
+  });
   return {
     document: {
       ...document,
@@ -479,6 +487,9 @@ export function generateDemoWorld({ asOf, seed = 1 }: DemoOptions): {
         ...development.applicants.map((a) => ({ ...a, title: null, leadingCadre: false, phone: null, email: null })),
       ],
       development: development.development,
+      developmentPlans: devPlans.developmentPlans,
+      poolAnalyses: devPlans.poolAnalyses,
+      developmentContacts: devPlans.developmentContacts,
       meetings,
       thoughtReports: life.thoughtReports,
       appraisals: life.appraisals,
@@ -488,7 +499,7 @@ export function generateDemoWorld({ asOf, seed = 1 }: DemoOptions): {
       ...drawRatings({ asOf, seed, ...document }),
       ...drawExcellence({ asOf, seed, ...document }),
     },
-    imperfections: [...imperfections, ...life.imperfections, ...development.defects],
+    imperfections: [...imperfections, ...life.imperfections, ...development.defects, ...devPlans.defects],
   };
 }
 
