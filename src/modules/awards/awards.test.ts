@@ -209,3 +209,44 @@ describe('nominations: bad input, roles and scope', () => {
     expect(exported.headers['content-type']).toContain('spreadsheetml');
   });
 });
+
+describe('each step refuses a stale version and a day before the step it follows, writing nothing', () => {
+  it('review, publicity and rejection', async () => {
+    const nominated = await secretaryA1.post('/api/v1/awards', {
+      ...nomination(),
+      kind: 'outstandingWorker',
+      personId: world.secretaryA1.person.id,
+    });
+    const url = `/api/v1/awards/${nominated.json().id}`;
+    const before = await counts();
+    expect(
+      (await orgAdminA.post(`${url}/review`, { version: 2, reviewedOn: '2026-03-02', passed: true })).statusCode,
+    ).toBe(409);
+    expect(
+      fieldsOf(await orgAdminA.post(`${url}/review`, { version: 1, reviewedOn: '2026-02-28', passed: true })),
+    ).toEqual(['reviewedOn']);
+    expect(
+      (await orgAdminA.post(`${url}/reject`, { version: 2, decidedOn: '2026-03-02', note: '不符合' })).statusCode,
+    ).toBe(409);
+    expect(fieldsOf(await orgAdminA.post(`${url}/reject`, { version: 1, decidedOn: '2026-03-02', note: '' }))).toEqual([
+      'body.note',
+    ]);
+    expect(await counts()).toEqual(before);
+    await orgAdminA.post(`${url}/review`, { version: 1, reviewedOn: '2026-03-03', passed: true });
+    const publicity = { version: 2, publicityFrom: '2026-03-02', publicityUntil: '2026-03-09' };
+    expect(fieldsOf(await orgAdminA.post(`${url}/publicize`, publicity))).toEqual(['publicityFrom']);
+    expect(
+      (await orgAdminA.post(`${url}/publicize`, { ...publicity, version: 1, publicityFrom: '2026-03-03' })).statusCode,
+    ).toBe(409);
+    expect(
+      fieldsOf(
+        await orgAdminA.post(`${url}/publicize`, {
+          ...publicity,
+          publicityFrom: '2026-03-10',
+          publicityUntil: '2026-03-09',
+        }),
+      ),
+    ).toEqual(['publicityUntil']);
+    expect(await counts()).toEqual({ ...before, audit: before.audit + 1 });
+  });
+});

@@ -243,3 +243,42 @@ describe('applications: bad input, roles and scope', () => {
     expect(exported.headers['content-type']).toContain('spreadsheetml');
   });
 });
+
+describe('each step refuses a stale version and a day before the step it follows, writing nothing', () => {
+  it('cultivate, mid-term review, reject and revoke', async () => {
+    const applied = await collegeA1.post('/api/v1/model-units', {
+      ...application(),
+      orgId: world.branchA2.id,
+      appliedOn: '2026-03-05',
+    });
+    const id = applied.json().id;
+    const url = (step: string) => `/api/v1/model-units/${id}/${step}`;
+    const before = await counts();
+    expect((await orgAdminA.post(url('cultivate'), { version: 2, cultivationFrom: '2026-03-06' })).statusCode).toBe(
+      409,
+    );
+    expect(fieldsOf(await orgAdminA.post(url('cultivate'), { version: 1, cultivationFrom: '2026-03-04' }))).toEqual([
+      'cultivationFrom',
+    ]);
+    expect((await orgAdminA.post(url('reject'), { version: 2, decidedOn: '2026-03-06', note: '否' })).statusCode).toBe(
+      409,
+    );
+    expect(fieldsOf(await orgAdminA.post(url('reject'), { version: 1, decidedOn: '2026-03-04', note: '否' }))).toEqual([
+      'decidedOn',
+    ]);
+    expect(fieldsOf(await orgAdminA.post(url('revoke'), { version: 1, decidedOn: '2026-03-06', note: '否' }))).toEqual([
+      'step',
+    ]);
+    expect(await counts()).toEqual(before);
+    await orgAdminA.post(url('cultivate'), { version: 1, cultivationFrom: '2026-03-06' });
+    const midterm = { version: 2, midtermOn: '2026-03-05', result: 'passed', note: '好' };
+    expect(fieldsOf(await orgAdminA.post(url('midterm'), midterm))).toEqual(['midtermOn']);
+    expect((await orgAdminA.post(url('midterm'), { ...midterm, version: 1, midtermOn: '2026-03-07' })).statusCode).toBe(
+      409,
+    );
+    expect(fieldsOf(await orgAdminA.post(url('midterm'), { ...midterm, midtermOn: '2026-03-16' }))).toEqual([
+      'midtermOn',
+    ]);
+    expect(await counts()).toEqual({ ...before, audit: before.audit + 1 });
+  });
+});
