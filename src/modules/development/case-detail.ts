@@ -4,6 +4,7 @@ import { nextDue } from '../../domain/development/next-due.ts';
 import type { DevStage } from '../../domain/development/steps.ts';
 import type { Actor } from '../../server/scope.ts';
 import { selectRows } from '../orgs/select-rows.ts';
+import { isUuid } from './gate-sequence.ts';
 import { type LoadedCase, loadCase, toDevEvent } from './load-case.ts';
 import { devParamsOf } from './run-gate.ts';
 import type { CaseDetail, EventView } from './schema.ts';
@@ -30,7 +31,7 @@ export async function presentCase(tx: Tx, actor: Actor, loaded: LoadedCase, asOf
     ...new Set(
       domainEvents.flatMap((e) => [...(e.data.by ?? []), ...(e.data.mentors ?? []), ...(e.data.sponsors ?? [])]),
     ),
-  ];
+  ].filter(isUuid);
   const people = namedIds.length
     ? await selectRows<PersonRef>(
         tx,

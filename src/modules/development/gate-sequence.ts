@@ -30,6 +30,8 @@ const statusSql = (d: SQL) => sql`case when m.id is null or m.joined_on > ${d} t
   when m.status = 'full' and (m.confirmed_on is null or m.confirmed_on <= ${d}) then 'full' else 'probationary' end`;
 
 const named = (e: DevEvent) => [...(e.data.by ?? []), ...(e.data.mentors ?? []), ...(e.data.sponsors ?? [])];
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (id: string) => uuidPattern.test(id);
 const values = (rows: SQL[]) => sql.join(rows, sql`, `);
 
 /**
@@ -47,7 +49,8 @@ export async function loadGateFacts(
     sql`select to_char(birth_date, 'YYYY-MM-DD') as "birthDate" from people where tenant_id = ${tenantId} and id = ${personId}`,
   );
   const pairs = new Map<string, { id: string; on: string }>();
-  for (const e of events) for (const id of named(e)) pairs.set(`${id}|${e.on}`, { id, on: e.on });
+  // Stored steps are not re-validated: an id that is no uuid (a hand-edited import) is simply nobody.
+  for (const e of events) for (const id of named(e)) if (isUuid(id)) pairs.set(`${id}|${e.on}`, { id, on: e.on });
   const statuses = new Map<string, 'full' | 'probationary' | null>();
   const names: Record<string, string> = {};
   if (pairs.size) {
