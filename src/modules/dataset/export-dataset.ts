@@ -28,6 +28,7 @@ import { exportDevelopment } from './development-section.ts';
 import { exportDues } from './dues-section.ts';
 import { exportImprovement } from './improvement-sections.ts';
 import { exportRatings } from './ratings-section.ts';
+import { exportSecretaryReviews } from './secretary-reviews-section.ts';
 import { exportExcellence } from './excellence-sections.ts';
 import { DATASET_FORMAT, type Dataset, positionRoles } from './schema.ts';
 import { exportTrainingAndFunds } from './training-funds-sections.ts';
@@ -79,6 +80,7 @@ export async function exportDataset(db: Tx, options: { tenantId: string }): Prom
   const acceptance = await exportAcceptance(db, { tenantId, codeOfOrg });
   const improvement = await exportImprovement(db, { tenantId, codeOfOrg });
   const ratingSection = await exportRatings(db, { tenantId, codeOfOrg });
+  const reviewSection = await exportSecretaryReviews(db, { tenantId, codeOfOrg, codeOfPerson });
   const excellence = await exportExcellence(db, { tenantId, codeOfOrg, codeOfPerson });
   const roleOrder = (role: string) => positionRoles.indexOf(role as (typeof positionRoles)[number]);
 
@@ -271,6 +273,7 @@ export async function exportDataset(db: Tx, options: { tenantId: string }): Prom
     ...acceptance,
     ...improvement,
     ...ratingSection,
+    ...reviewSection,
     ...excellence,
   };
 }

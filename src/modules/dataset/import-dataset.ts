@@ -36,6 +36,7 @@ import { importDevelopment } from './development-section.ts';
 import { importDues } from './dues-section.ts';
 import { importImprovement } from './improvement-sections.ts';
 import { importRatings } from './ratings-section.ts';
+import { importSecretaryReviews } from './secretary-reviews-section.ts';
 import { importExcellence } from './excellence-sections.ts';
 import type { DatasetIssue, DatasetOrg } from './schema.ts';
 import { importTrainingAndFunds } from './training-funds-sections.ts';
@@ -83,6 +84,9 @@ export type DatasetCounts = {
   surveys: number;
   reorganizations: number;
   ratings: number;
+  secretaryReviewRounds: number;
+  secretaryReviews: number;
+  secretaryReviewScores: number;
   modelUnits: number;
   awards: number;
   practiceCarriers: number;
@@ -348,6 +352,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
   const acceptance = await importAcceptance(tx, dataset, { tenantId, orgId });
   const improvement = await importImprovement(tx, dataset, { tenantId, orgId });
   const ratingCounts = await importRatings(tx, dataset, { tenantId, orgId });
+  const reviewCounts = await importSecretaryReviews(tx, dataset, { tenantId, orgId, personId });
   const excellence = await importExcellence(tx, dataset, { tenantId, orgId, personId });
 
   await insertMany(
@@ -392,6 +397,7 @@ export async function importDataset(tx: Tx, options: ImportDatasetOptions) {
     ...acceptance,
     ...improvement,
     ...ratingCounts,
+    ...reviewCounts,
     ...excellence,
   };
   await recordAudit(tx, options.actor, {

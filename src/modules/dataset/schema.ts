@@ -23,6 +23,7 @@ import { developmentSchema } from './development-section.ts';
 import { duesSchema } from './dues-section.ts';
 import { rectificationsSchema, reorganizationsSchema, surveysSchema } from './improvement-sections.ts';
 import { ratingsSchema } from './ratings-section.ts';
+import { secretaryReviewsSchema } from './secretary-reviews-section.ts';
 import { awardsSchema, modelUnitsSchema, practiceCarriersSchema } from './excellence-sections.ts';
 import { fundsSchema, trainingCreditSchema, trainingSessionSchema } from './training-funds-sections.ts';
 
@@ -242,6 +243,7 @@ export const datasetSchema = z.strictObject({
   surveys: surveysSchema.default([]),
   reorganizations: reorganizationsSchema.default([]),
   ratings: ratingsSchema.default([]),
+  secretaryReviews: secretaryReviewsSchema.default([]),
   modelUnits: modelUnitsSchema.default([]),
   awards: awardsSchema.default([]),
   practiceCarriers: practiceCarriersSchema.default([]),

@@ -17,6 +17,7 @@ import { checkDevelopment } from './development-section.ts';
 import { checkDues } from './dues-section.ts';
 import { checkImprovement } from './improvement-sections.ts';
 import { checkRatings } from './ratings-section.ts';
+import { checkSecretaryReviews } from './secretary-reviews-section.ts';
 import { checkExcellence } from './excellence-sections.ts';
 import { type Dataset, type DatasetIssue, datasetSchema } from './schema.ts';
 import { checkTrainingAndFunds } from './training-funds-sections.ts';
@@ -74,6 +75,7 @@ const sectionOrder = [
   'surveys',
   'reorganizations',
   'ratings',
+  'secretaryReviews',
   'modelUnits',
   'awards',
   'practiceCarriers',
@@ -164,6 +166,7 @@ function crossCheck(doc: Raw, issues: IssueList) {
   checkAcceptance(doc, { orgs, add: (p, zh, en) => issues.add(p, zh, en) });
   checkImprovement(doc, { orgs, universityCode, add: (p, zh, en) => issues.add(p, zh, en) });
   checkRatings(doc, { orgs, add: (p, zh, en) => issues.add(p, zh, en) });
+  checkSecretaryReviews(doc, { orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
   checkExcellence(doc, { universityCode, orgs, people, add: (p, zh, en) => issues.add(p, zh, en) });
 }
 
