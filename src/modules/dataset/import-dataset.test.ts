@@ -114,6 +114,8 @@ describe('importDataset: p1', () => {
       duesPayments: 0,
       duesReasons: 0,
       duesReturns: 0,
+      devCases: 0,
+      devEvents: 0,
       modelUnits: 0,
       awards: 0,
       practiceCarriers: 0,

@@ -25,7 +25,15 @@ beforeAll(async () => {
   findings = await findingsFor(database.db, {
     tenantId,
     asOf,
-    rules: ['LIFE-01', 'LIFE-05', 'LIFE-06', 'LIFE-08', 'LIFE-13', 'LIFE-14'],
+    rules: [
+      'LIFE-01',
+      'LIFE-05',
+      'LIFE-06',
+      'LIFE-08',
+      'LIFE-13',
+      'LIFE-14',
+      ...Array.from({ length: 10 }, (_, i) => `DEV-${String(i + 1).padStart(2, '0')}`),
+    ],
     standardSets: ['national-baseline', 'hbzy-2019-3s3n'],
   });
 });
@@ -50,6 +58,8 @@ const plantedBreaches = () => {
           return [`LIFE-13 ${i.org} ${i.person} -`];
         case 'missingThoughtReport':
           return [`LIFE-14 ${personOrg.get(i.person)} ${i.person} ${i.year}`];
+        case 'devDefect':
+          return [];
         default:
           return [];
       }
@@ -60,6 +70,14 @@ const plantedBreaches = () => {
 
 describe('the demo university under the compliance engine', () => {
   it('gives exactly the planted breaches of organizational life, meetings and yearly records', () => {
-    expect(breachKeys(findings)).toEqual(plantedBreaches());
+    expect(breachKeys(findings.filter((f) => !f.rule.startsWith('DEV-')))).toEqual(plantedBreaches());
+  });
+
+  it('gives exactly the planted breaches of member development, one rule each', () => {
+    const found = findings
+      .filter((f) => f.rule.startsWith('DEV-') && f.severity === 'breach')
+      .map((f) => `${f.rule} ${f.member}`);
+    const planted = world.imperfections.flatMap((i) => (i.kind === 'devDefect' ? [`${i.rule} ${i.person}`] : []));
+    expect([...new Set(found)].sort()).toEqual(planted.sort());
   });
 });

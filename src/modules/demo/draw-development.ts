@@ -77,6 +77,7 @@ export function drawDevelopment(input: {
   const random = createRandom(input.seed * 104729 + 17);
   const branches = input.orgs.filter((o) => o.kind === 'branch');
   const category = new Map(input.people.map((p) => [p.code, p.personCategory]));
+  const birthDate = new Map(input.people.map((p) => [p.code, p.birthDate]));
   const orgByCode = new Map(input.orgs.map((o) => [o.code, o]));
   /** A new person's unit: their college (机电工程学院), or the branch itself where it has none. */
   const unitOf = (branch: string) => {
@@ -208,8 +209,16 @@ export function drawDevelopment(input: {
   for (const m of admitted) {
     const voteOn = m.joinedOn as string;
     const candidate = months(voteOn, -random.int(4, 8));
-    const activist = months(candidate, -random.int(12, 15));
-    const applied = months(activist, -random.int(2, 6));
+    let activist = months(candidate, -random.int(12, 15));
+    let applied = months(activist, -random.int(2, 6));
+    // Nobody applies before eighteen (DEV-01): a young member applied soon after their birthday,
+    // and one too young to fit a year of training before their admission gets no case.
+    const adult = addDays(addYears(birthDate.get(m.person) ?? applied, 18), random.int(7, 40));
+    if (applied < adult) {
+      applied = adult;
+      activist = maxDate(activist, months(applied, 2));
+      if (months(activist, 12) > candidate) continue;
+    }
     const approval = minDate(addDays(voteOn, random.int(15, 50)), asOf);
     const confirmedOn = input.memberships.find((x) => x.person === m.person && x.confirmedOn)?.confirmedOn ?? null;
     const until = confirmedOn ?? asOf;
@@ -259,7 +268,7 @@ export function drawDevelopment(input: {
     const kind = branch.branchCategory === 'teacher' ? 'teacher' : 'student';
     const scale = kind === 'student' ? 1 : 0.4;
     const count = (n: number) => Math.max(1, Math.round(n * scale));
-    for (let i = 0; i < count(4); i++) {
+    for (let i = 0; i < count(5); i++) {
       const applied = addDays(asOf, -random.int(35, 240));
       const p = newPerson(branch.code, kind, applied);
       development.push({
@@ -298,18 +307,20 @@ export function drawDevelopment(input: {
   }
 
   // The assembly voted against one candidate: recorded honestly, the case ends as not admitted.
-  const rejected = exits.slice(5).find((c) => c.events.some((e) => e.step === 'candidate'));
+  const rejected = exits
+    .slice(5)
+    .find((c) => c.events.some((e) => e.step === 'candidate' && e.on <= addDays(asOf, -80)));
   if (rejected) {
     const candidate = rejected.events.find((e) => e.step === 'candidate')?.on as string;
-    const on = minDate(addDays(candidate, 15), asOf);
-    const v = vote(rejected.org, on);
-    const yes = Math.floor(v.expected / 2) - 1;
+    const on = addDays(candidate, 75);
+    // Prepared like any admission (review, training, sponsors, publicity), then voted down.
+    const prepared = admissionSteps(rejected.person, rejected.org, on);
+    const v = prepared.pop()?.vote as ReturnType<typeof vote>;
+    const yes = Math.max(0, Math.floor(v.expected / 2) - 1);
+    rejected.events = rejected.events.filter((e) => e.step !== 'politicalReview');
     rejected.events.push(
-      {
-        step: 'admissionVote',
-        on,
-        vote: { ...v, yes: Math.max(0, yes), no: v.present - Math.max(0, yes), abstain: 0 },
-      },
+      ...prepared,
+      { step: 'admissionVote', on, vote: { ...v, yes, no: v.present - yes, abstain: 0 } },
       { step: 'notAdmitted', on },
     );
   }
@@ -404,10 +415,11 @@ function plantDefects(ctx: {
   // DEV-05: the assessment of a closed half-year is missing.
   plant(
     'DEV-05',
-    take('activist', (c) => c.events.filter((e) => e.step === 'assessment').length >= 2),
+    take('candidate', (c) => c.events.filter((e) => e.step === 'assessment').length >= 3),
     (c) => {
       const assessments = c.events.filter((e) => e.step === 'assessment');
-      c.events.splice(c.events.indexOf(assessments[0]), 1);
+      // The first half-year is partly before the activist decision and not owed: drop the second.
+      c.events.splice(c.events.indexOf(assessments[1]), 1);
     },
   );
   // DEV-06: a candidate after ten months as an activist.
