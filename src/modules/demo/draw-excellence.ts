@@ -65,7 +65,12 @@ export function drawExcellence(options: { asOf: string; seed: number } & Doc) {
     const j = random.int(0, i);
     [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
   }
-  const models = shuffled.slice(0, Math.ceil(branches.length / 5));
+  // ASSESS-07 counts every branch valid on December 31 of the plan year.
+  const yearEnd = dateOf(last, 12, 31);
+  const counted = options.orgs.filter(
+    (o) => o.kind === 'branch' && (o.validFrom ?? '') <= yearEnd && (!o.validTo || o.validTo > yearEnd),
+  );
+  const models = shuffled.slice(0, Math.ceil(counted.length / 5));
   const modelUnits: Units = models.map((b, i) => ({
     kind: 'modelBranch',
     org: b.code,
