@@ -1,4 +1,4 @@
-/** Last year's demo ratings: every college and branch rated, grades from the rubric, plans for fair and lagging, ASSESS-02 met. */
+/** Last year's demo ratings and reviews: every college and branch rated, every secretary reviewed, plans for fair and lagging, ASSESS-01/02 met. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findingsFor } from '../../../test/compliance.ts';
 import { createTestDatabase } from '../../../test/db.ts';
@@ -36,7 +36,18 @@ describe('demo ratings', () => {
     expect([...planned].sort()).toEqual([...weak].sort());
   });
 
-  it('imports, and ASSESS-02 finds nothing for last year', async () => {
+  it('reviews every secretary at last year’s end, and the rating’s review item is the published result', () => {
+    const reviews = (document.secretaryReviews ?? []).flatMap((r) => r.reviews ?? []);
+    expect(reviews.length).toBeGreaterThan(10);
+    for (const r of document.ratings ?? []) {
+      const review = reviews.find((v) => v.org === r.org);
+      const item = (r.items ?? []).find((i) => i.key === 'review');
+      if (review) expect(item).toMatchObject({ source: 'review', score: Math.round(review.finalScore as number) / 10 });
+      else expect(item?.source).toBe('manual');
+    }
+  });
+
+  it('imports, and ASSESS-01 and ASSESS-02 find nothing for last year', async () => {
     const { tenantId } = await database.db.transaction((tx) =>
       importDataset(tx, { document, actor: systemActor('test'), oversightBodyId: null }),
     );
@@ -45,8 +56,8 @@ describe('demo ratings', () => {
       asOf,
       from: '2025-01-01',
       to: '2025-12-31',
-      rules: ['ASSESS-02'],
-      standardSets: ['zjjm-2012-year'],
+      rules: ['ASSESS-01', 'ASSESS-02'],
+      standardSets: ['zjjm-2012-year', 'hbzy-2019-3s3n'],
     });
     expect(findings).toEqual([]);
   });
