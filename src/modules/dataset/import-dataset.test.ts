@@ -125,6 +125,10 @@ describe('importDataset: p1', () => {
       acceptanceCampaigns: 0,
       acceptanceReviews: 0,
       acceptanceSteps: 0,
+      ratings: 0,
+      secretaryReviewRounds: 0,
+      secretaryReviews: 0,
+      secretaryReviewScores: 0,
     });
     const n = (rows: { n: number }[]) => rows[0].n;
     const count = sql<number>`count(*)::int`;
