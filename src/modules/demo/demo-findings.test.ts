@@ -15,6 +15,8 @@ const world = generateDemoWorld({ asOf });
 let database: Database;
 let tenantId: string;
 let findings: FindingSummary[];
+/** The DEV rules about a college-level organization's work as a whole (plans, pool analyses, contacts). */
+const collegeDevRules = ['DEV-11', 'DEV-12', 'DEV-13', 'DEV-14'];
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -33,6 +35,7 @@ beforeAll(async () => {
       'LIFE-13',
       'LIFE-14',
       ...Array.from({ length: 10 }, (_, i) => `DEV-${String(i + 1).padStart(2, '0')}`),
+      ...collegeDevRules,
     ],
     standardSets: ['national-baseline', 'hbzy-2019-3s3n'],
   });
@@ -75,9 +78,17 @@ describe('the demo university under the compliance engine', () => {
 
   it('gives exactly the planted breaches of member development, one rule each', () => {
     const found = findings
-      .filter((f) => f.rule.startsWith('DEV-') && f.severity === 'breach')
+      .filter((f) => f.rule.startsWith('DEV-') && !collegeDevRules.includes(f.rule) && f.severity === 'breach')
       .map((f) => `${f.rule} ${f.member}`);
     const planted = world.imperfections.flatMap((i) => (i.kind === 'devDefect' ? [`${i.rule} ${i.person}`] : []));
     expect([...new Set(found)].sort()).toEqual(planted.sort());
+  });
+
+  it('gives exactly the planted college-level development breaches (DEV-11, DEV-12) and none of DEV-13, DEV-14', () => {
+    const planted = world.imperfections.flatMap((i) =>
+      i.kind === 'devCollegeDefect' ? [`${i.rule} ${i.org} - ${i.year}`] : [],
+    );
+    expect(planted.map((key) => key.split(' ')[0]).sort()).toEqual(['DEV-11', 'DEV-12']);
+    expect(breachKeys(findings.filter((f) => collegeDevRules.includes(f.rule)))).toEqual(planted.sort());
   });
 });
