@@ -6,7 +6,7 @@
  */
 import type { Bilingual, FindingDraft, Rule } from '../compliance/types.ts';
 import { coversPeriod, daysLeft, periodLabel, warningWindowDays } from '../periods.ts';
-import { formatShare, type ModelFacts, quotaShare, requiredModelBranches } from './assess-model-facts.ts';
+import { formatShare, quotaShare, requiredModelBranches } from './assess-model-facts.ts';
 
 const yearParam = (value: number, label: Bilingual) => ({
   type: 'integer' as const,
