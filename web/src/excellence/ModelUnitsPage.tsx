@@ -159,7 +159,7 @@ export default function ModelUnitsPage() {
       <Row gutter={16} align="middle">
         <Col xs={24} md={6}>
           {q && (
-            <Space direction="vertical" align="center" style={{ width: '100%' }} data-testid="quota-gauge">
+            <Space orientation="vertical" align="center" style={{ width: '100%' }} data-testid="quota-gauge">
               <Progress
                 type="dashboard"
                 percent={percent}
