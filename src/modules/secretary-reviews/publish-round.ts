@@ -73,10 +73,20 @@ export async function publishRound(tx: Tx, options: { id: string; version: numbe
     );
   for (const d of drafts) {
     const items = withReviewScore(d.items as RatingItem[], results.get(d.orgId) as number);
-    await tx
+    const [after] = await tx
       .update(ratings)
       .set({ items, computedScore: rubricScore(items), version: sql`${ratings.version} + 1`, updatedAt: new Date() })
-      .where(eq(ratings.id, d.id));
+      .where(eq(ratings.id, d.id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'reviewResult',
+      entity: 'rating',
+      entityId: d.id,
+      tenantId: round.tenantId,
+      orgPath: round.orgPath,
+      before: d,
+      after,
+    });
   }
   return published;
 }
