@@ -105,31 +105,93 @@ export async function loadDevelopmentFacts(tx: Tx, scope: FactScope): Promise<De
   return { cases, names };
 }
 
+/** Whether a stored id names someone at all (a hand-edited import may hold anything). */
+export const isUuid = (id: string) => new RegExp(uuidPattern).test(id);
+
+/**
+ * What the gate needs about the steps of a case, each on its own day (`GateContext`): the standing
+ * of every person a step names (`statusOn`, keyed `personId|day`), the members with voting rights of
+ * the case's branch on each day, the names of the people named and the person's birth date. The
+ * same SQL as the engine's facts, read in at most three set-based queries whatever the number of days.
+ */
+export type StepFacts = {
+  birthDate: string | null;
+  names: Record<string, string>;
+  statusOn: Map<string, MemberStatus>;
+  votingMembers: Map<string, number>;
+};
+
+type OneDay = { tenantId: string; orgId: string; day: string; personIds: string[] };
+type ManyDays = { tenantId: string; orgId: string; personId?: string; steps: { on: string; personIds: string[] }[] };
+
+export const stepFactsKey = (personId: string, day: string) => `${personId}|${day}`;
+
+async function loadStepFacts(tx: Tx, options: ManyDays): Promise<StepFacts> {
+  const tenantId = sql`${options.tenantId}::uuid`;
+  const pairs = new Map<string, { id: string; on: string }>();
+  for (const step of options.steps)
+    for (const id of step.personIds) if (isUuid(id)) pairs.set(stepFactsKey(id, step.on), { id, on: step.on });
+  const statusOn = new Map<string, MemberStatus>();
+  const names: Record<string, string> = {};
+  if (pairs.size) {
+    const list = [...pairs.values()];
+    const rows = await selectRows<{ id: string; on: string; status: MemberStatus; name: string | null }>(
+      tx,
+      sql`select q.person_id::text as id, to_char(q.day, 'YYYY-MM-DD') as "on", ${statusSql(sql`q.day`)} as status,
+          p.name
+        from unnest(${sql.param(list.map((p) => p.id))}::uuid[], ${sql.param(list.map((p) => p.on))}::date[])
+          q(person_id, day)
+        left join lateral ${rowOnSql(tenantId, sql`q.person_id`, sql`q.day`)} m on true
+        left join people p on p.tenant_id = ${tenantId} and p.id = q.person_id`,
+    );
+    for (const r of rows) {
+      statusOn.set(stepFactsKey(r.id, r.on), r.status);
+      if (r.name) names[r.id] = r.name;
+    }
+  }
+  const days = [...new Set(options.steps.map((s) => s.on))];
+  const votingMembers = new Map<string, number>();
+  if (days.length) {
+    const rows = await selectRows<{ on: string; n: number }>(
+      tx,
+      sql`select to_char(q.day, 'YYYY-MM-DD') as "on",
+          ${votingMembersSql(tenantId, sql`${options.orgId}::uuid`, sql`q.day`)} as n
+        from unnest(${sql.param(days)}::date[]) q(day)`,
+    );
+    for (const r of rows) votingMembers.set(r.on, Number(r.n));
+  }
+  let birthDate: string | null = null;
+  if (options.personId) {
+    const [person] = await selectRows<{ birthDate: string | null }>(
+      tx,
+      sql`select to_char(birth_date, 'YYYY-MM-DD') as "birthDate" from people
+        where tenant_id = ${tenantId} and id = ${options.personId}::uuid`,
+    );
+    birthDate = person?.birthDate ?? null;
+  }
+  return { birthDate, names, statusOn, votingMembers };
+}
+
 /**
  * What the gate needs about the people of a step on its day: the standing of each person it names
- * and the number of members with voting rights of the case's branch (`GateContext`).
+ * and the number of members with voting rights of the case's branch (`GateContext`). Given `steps`,
+ * the same for every step of a case at once (`StepFacts`, see `loadStepFacts`).
  */
-export async function loadGateFacts(
+export function loadGateFacts(
   tx: Tx,
-  options: { tenantId: string; orgId: string; day: string; personIds: string[] },
-): Promise<{ statusOn: Record<string, MemberStatus>; votingMembers: number }> {
-  const tenantId = sql`${options.tenantId}::uuid`;
-  const day = sql`${options.day}::date`;
-  const ids = options.personIds.filter((id) => new RegExp(uuidPattern).test(id));
-  const statuses = await selectRows<{ personId: string; status: MemberStatus }>(
-    tx,
-    sql`select x.person_id as "personId", ${statusSql(day)} as status
-      from unnest(${sql.param(ids)}::uuid[]) x(person_id)
-      left join lateral ${rowOnSql(tenantId, sql`x.person_id`, day)} m on true`,
-  );
-  const [{ votingMembers }] = await selectRows<{ votingMembers: number }>(
-    tx,
-    sql`select ${votingMembersSql(tenantId, sql`${options.orgId}::uuid`, day)} as "votingMembers"`,
-  );
+  options: OneDay,
+): Promise<{ statusOn: Record<string, MemberStatus>; votingMembers: number }>;
+export function loadGateFacts(tx: Tx, options: ManyDays): Promise<StepFacts>;
+export async function loadGateFacts(tx: Tx, options: OneDay | ManyDays) {
+  if ('steps' in options) return loadStepFacts(tx, options);
+  const facts = await loadStepFacts(tx, {
+    tenantId: options.tenantId,
+    orgId: options.orgId,
+    steps: [{ on: options.day, personIds: options.personIds }],
+  });
   const statusOn: Record<string, MemberStatus> = {};
-  for (const id of options.personIds) statusOn[id] = null;
-  for (const s of statuses) statusOn[s.personId] = s.status;
-  return { statusOn, votingMembers: Number(votingMembers) };
+  for (const id of options.personIds) statusOn[id] = facts.statusOn.get(stepFactsKey(id, options.day)) ?? null;
+  return { statusOn, votingMembers: facts.votingMembers.get(options.day) ?? 0 };
 }
 
 /** The effective DEV parameters of a branch (standard sets, then overrides), as the engine resolves them. */
