@@ -2,6 +2,7 @@ import type { App, AppContext } from '../../server/context.ts';
 import { requireActor, todayInShanghai } from '../../server/context.ts';
 import { idParams } from '../../server/zod.ts';
 import { appendEvent } from './append-event.ts';
+import { approvalQueue } from './approval-queue.ts';
 import { caseDetail } from './case-detail.ts';
 import { correctEvent, deleteEvent } from './correct-event.ts';
 import { createCase } from './create-case.ts';
@@ -20,6 +21,8 @@ import {
   listCasesResponse,
   pipelineQuery,
   pipelineResponse,
+  queueQuery,
+  queueResponse,
   versionQuery,
 } from './schema.ts';
 
@@ -170,6 +173,19 @@ export default async function developmentRoutes(app: App, ctx: AppContext) {
       },
     },
     async (req) => listDue(db, { actor: requireActor(req), ...req.query, asOf: today() }),
+  );
+
+  app.get(
+    '/development/queue',
+    {
+      schema: {
+        tags,
+        summary: '上级党委待审批（预审、接收审批、转正审批、预备期满的决定） Cases waiting for the superior committee',
+        querystring: queueQuery,
+        response: { 200: queueResponse },
+      },
+    },
+    async (req) => approvalQueue(db, { actor: requireActor(req), orgId: req.query.orgId, asOf: today() }),
   );
 
   app.get(

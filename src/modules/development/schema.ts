@@ -188,3 +188,22 @@ export const dueResponse = z.object({
   ),
 });
 export type DueResponse = z.infer<typeof dueResponse>;
+
+export const queueQuery = z.object({ orgId: z.uuid().optional() });
+/**
+ * What a case waits for from the superior committee; `probationDecision`: probation is over without a
+ * confirmation vote that carried (confirm, extend or cancel).
+ */
+export const queueWaiting = z.enum(['preReview', 'approval', 'confirmationApproval', 'probationDecision']);
+export const queueResponse = z.object({
+  items: z.array(
+    z.object({
+      case: z.object({ id: z.uuid(), stage: devStage, version: z.number().int(), person: ref, org: ref }),
+      waiting: queueWaiting,
+      /** The day of the step it waits after (an approval: the admission vote; probation: its end), oldest first. */
+      since: z.string(),
+      lastStep: z.object({ step: devStep, on: z.string() }),
+    }),
+  ),
+});
+export type QueueResponse = z.infer<typeof queueResponse>;
