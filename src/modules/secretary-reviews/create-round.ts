@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
 import { secretaryReviewRounds, secretaryReviews } from '../../db/schema.ts';
 import { recordAudit } from '../../server/audit.ts';
-import { badInput, conflict, notFound } from '../../server/errors.ts';
+import { badInput, conflict, forbidden, notFound } from '../../server/errors.ts';
 import { type Actor, orgInScope } from '../../server/scope.ts';
 import { selectRows } from '../orgs/select-rows.ts';
 import type { CreateRoundInput } from './schema.ts';
@@ -35,8 +35,7 @@ export async function createRound(tx: Tx, options: { input: CreateRoundInput; to
       from orgs where id = ${input.orgId} and ${orgInScope(actor, 'read', sql`tenant_id`, sql`path`)}`,
   );
   if (!organizer) throw notFound({ zh: '组织', en: 'organization' });
-  if (!organizer.canWrite)
-    throw badInput([{ field: 'orgId', reason: '无权组织该级述职评议 / you do not organize reviews there' }]);
+  if (!organizer.canWrite) throw forbidden();
   const fits =
     input.level === 'college'
       ? organizer.kind === 'university'

@@ -25,7 +25,7 @@ export async function listRounds(tx: Tx, options: { actor: Actor; year?: number 
         and (${orgInScope(actor, 'read', sql`ro.tenant_id`, sql`ro.path`)} or exists (
           select 1 from secretary_reviews v join orgs vo on vo.tenant_id = v.tenant_id and vo.id = v.org_id
           where v.tenant_id = n.tenant_id and v.round_id = n.id and ${reviewVisible(actor)}))
-      order by n.year desc, n.level, ro.path`,
+      order by n.year desc, n.level, ro.depth, ro.code`,
   );
   return rows.map(presentRound);
 }
@@ -71,7 +71,7 @@ export async function loadRoundDetail(tx: Tx, options: { actor: Actor; id: strin
       join orgs vo on vo.tenant_id = v.tenant_id and vo.id = v.org_id
       join people pe on pe.tenant_id = v.tenant_id and pe.id = v.person_id
       where v.round_id = ${round.id} and v.tenant_id = ${round.tenantId} and ${reviewVisible(actor)}
-      order by vo.path`,
+      order by vo.code`,
   );
   const scores =
     reviews.length === 0

@@ -101,6 +101,7 @@ describe('opening a round', () => {
   });
 
   it('refuses a college-level round at a college, a second round, and another university', async () => {
+    const oversight = await server.signIn('oversight');
     const before = await counts();
     const wrong = await collegeA1.post('/api/v1/secretary-reviews/rounds', {
       orgId: world.collegeA1.id,
@@ -114,6 +115,12 @@ describe('opening a round', () => {
       level: 'branch',
     });
     expect(twice.statusCode).toBe(409);
+    const readOnly = await oversight.post('/api/v1/secretary-reviews/rounds', {
+      orgId: world.collegeA1.id,
+      year: 2025,
+      level: 'branch',
+    });
+    expect(readOnly.statusCode).toBe(403);
     const other = await orgAdminB.post('/api/v1/secretary-reviews/rounds', {
       orgId: world.collegeA1.id,
       year: 2025,
