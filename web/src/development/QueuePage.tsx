@@ -1,30 +1,33 @@
 /**
- * 待审批: the cases of a college waiting for its committee — a preliminary review after the
- * publicity, the approval after the general assembly, the approval of confirmation after the
- * confirmation vote — with the approve action (the step is recorded on the chosen day; the
- * server checks the deadline and the approver's scope).
+ * 待审批: the cases of a college waiting for its committee, as the server lists them
+ * (GET /development/queue) — a preliminary review after the publicity, the approval after the
+ * general assembly, the approval of confirmation after the confirmation vote, a decision when
+ * probation is over — with the approve action (the step is recorded on the chosen day; the server
+ * checks the deadline and the approver's scope). A decision at the end of probation (confirm,
+ * extend or cancel) is taken on the case's page.
  */
 import { CheckOutlined } from '@ant-design/icons';
-import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Modal, Row, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ApiError, api } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
 import { useOrgTree } from '../api/orgs.ts';
 import { showApiError } from '../components/forms.ts';
 import { OrgPicker } from '../components/OrgPicker.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { type DevCase, type DevCaseItem, recordStep, useCases } from './api.ts';
-import { type DevStep, routineSteps, stageColor, stageName, stepName, waitingFor, waitingForEvents } from './names.ts';
+import { type QueueEntry, type QueueWaiting, recordStep, useQueue } from './api.ts';
+import { type DevStep, stageColor, stageName, stepName } from './names.ts';
 import { ruleOf } from './step-fields.ts';
 
-type Waiting = DevCaseItem & { waiting: DevStep };
+/** An entry the committee approves from the list: the step it records. */
+type Approvable = QueueEntry & { waiting: DevStep & QueueWaiting };
 
-const readInFull: DevStep[] = [...routineSteps, 'admissionVote', 'confirmationVote'];
+const approvable = (e: QueueEntry): e is Approvable => e.waiting !== 'probationDecision';
 
-function ApproveModal({ item, onClose }: { item: Waiting | null; onClose: () => void }) {
+function ApproveModal({ item, onClose }: { item: Approvable | null; onClose: () => void }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -36,7 +39,7 @@ function ApproveModal({ item, onClose }: { item: Waiting | null; onClose: () => 
     setSaving(true);
     setRefusal(null);
     try {
-      await recordStep(item.id, { step: item.waiting, on: on.format('YYYY-MM-DD'), data: {}, documents: [] });
+      await recordStep(item.case.id, { step: item.waiting, on: on.format('YYYY-MM-DD'), data: {}, documents: [] });
       message.success(t('dev.approved'));
       await queryClient.invalidateQueries({ queryKey: ['development'] });
       onClose();
@@ -56,7 +59,7 @@ function ApproveModal({ item, onClose }: { item: Waiting | null; onClose: () => 
   return (
     <Modal
       open={Boolean(item)}
-      title={item ? `${stepName(item.waiting, locale)}：${item.person.name}` : ''}
+      title={item ? `${stepName(item.waiting, locale)}：${item.case.person.name}` : ''}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('dev.approve')}
@@ -92,71 +95,50 @@ export default function QueuePage() {
   const [params, setParams] = useSearchParams();
   const tree = useOrgTree();
   const orgId = params.get('orgId') ?? tree.data?.roots[0]?.id;
-  const candidates = useCases({ orgId, stage: 'candidate', pageSize: 500 }, Boolean(orgId));
-  const probationary = useCases({ orgId, stage: 'probationary', pageSize: 500 }, Boolean(orgId));
-  const [approving, setApproving] = useState<Waiting | null>(null);
-
-  const listed = useMemo(
-    () => [...(candidates.data?.items ?? []), ...(probationary.data?.items ?? [])],
-    [candidates.data, probationary.data],
-  );
-  // A report recorded after the publicity or the vote hides what the case waits for, and only a vote
-  // that carried waits for the college: those cases are read in full, the others judged from the list.
-  const unclear = listed.filter((c) => c.lastStep && readInFull.includes(c.lastStep.step));
-  const details = useQueries({
-    queries: unclear.map((c) => ({
-      queryKey: ['development', 'case', c.id],
-      queryFn: () => api.get<DevCase>(`/development/cases/${c.id}`),
-    })),
-  });
-  const detailed = new Map(details.flatMap((d) => (d.data ? [[d.data.id, d.data] as const] : [])));
-
-  const rows: Waiting[] = [];
-  for (const c of listed) {
-    const full = detailed.get(c.id);
-    const waiting = full
-      ? waitingForEvents(full.stage, full.events)
-      : c.lastStep && readInFull.includes(c.lastStep.step)
-        ? null
-        : waitingFor(c.stage, c.lastStep?.step);
-    if (waiting) rows.push({ ...c, waiting });
-  }
-  // Oldest first: the committee works through what has waited longest.
-  rows.sort((a, b) => ((a.lastStep?.on ?? '') < (b.lastStep?.on ?? '') ? -1 : 1));
-  const loadingDetails = details.some((d) => d.isLoading);
+  const queue = useQueue(orgId);
+  const [approving, setApproving] = useState<Approvable | null>(null);
+  const rows = queue.data?.items ?? [];
+  const waitingName = (w: QueueWaiting) =>
+    w === 'probationDecision' ? t('dev.probationDecision') : stepName(w, locale);
 
   const columns = [
     {
       title: t('dev.person'),
       key: 'name',
-      render: (_: unknown, r: Waiting) => (
-        <Link to={`/development/cases/${r.id}`}>{`${r.person.name}（${r.person.code}）`}</Link>
+      render: (_: unknown, r: QueueEntry) => (
+        <Link to={`/development/cases/${r.case.id}`}>{`${r.case.person.name}（${r.case.person.code}）`}</Link>
       ),
     },
-    { title: t('dev.branch'), key: 'org', render: (_: unknown, r: Waiting) => r.org.name },
+    { title: t('dev.branch'), key: 'org', render: (_: unknown, r: QueueEntry) => r.case.org.name },
     {
       title: t('dev.stage'),
       key: 'stage',
-      render: (_: unknown, r: Waiting) => <Tag color={stageColor[r.stage]}>{stageName(r.stage, locale)}</Tag>,
+      render: (_: unknown, r: QueueEntry) => (
+        <Tag color={stageColor[r.case.stage]}>{stageName(r.case.stage, locale)}</Tag>
+      ),
     },
     {
       title: t('dev.lastStep'),
       key: 'last',
-      render: (_: unknown, r: Waiting) => (r.lastStep ? `${stepName(r.lastStep.step, locale)} ${r.lastStep.on}` : ''),
+      render: (_: unknown, r: QueueEntry) => `${stepName(r.lastStep.step, locale)} ${r.lastStep.on}`,
     },
     {
       title: t('dev.waitingFor'),
       key: 'waiting',
-      render: (_: unknown, r: Waiting) => <Tag color="red">{stepName(r.waiting, locale)}</Tag>,
+      render: (_: unknown, r: QueueEntry) => <Tag color="red">{waitingName(r.waiting)}</Tag>,
     },
+    { title: t('dev.waitingSince'), key: 'since', render: (_: unknown, r: QueueEntry) => r.since },
     {
       title: t('common.actions'),
       key: 'actions',
-      render: (_: unknown, r: Waiting) => (
-        <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => setApproving(r)}>
-          {t('dev.approve')}
-        </Button>
-      ),
+      render: (_: unknown, r: QueueEntry) =>
+        approvable(r) ? (
+          <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => setApproving(r)}>
+            {t('dev.approve')}
+          </Button>
+        ) : (
+          <Link to={`/development/cases/${r.case.id}`}>{t('dev.decideOnCase')}</Link>
+        ),
     },
   ];
 
@@ -178,14 +160,14 @@ export default function QueuePage() {
         </Col>
       </Row>
       <Typography.Paragraph type="secondary">{t('dev.queueHint')}</Typography.Paragraph>
-      <QueryState query={candidates.isError ? candidates : probationary}>
+      <QueryState query={queue}>
         {() => (
-          <Table<Waiting>
+          <Table<QueueEntry>
             data-testid="approval-queue"
-            rowKey="id"
+            rowKey={(r) => r.case.id}
             size="small"
             scroll={{ x: 720 }}
-            loading={candidates.isFetching || probationary.isFetching || loadingDetails}
+            loading={queue.isFetching}
             dataSource={rows}
             columns={columns}
             locale={{ emptyText: t('dev.queueEmpty') }}

@@ -173,3 +173,22 @@ export const useDue = (orgId: string | undefined, within = 30) =>
     enabled: Boolean(orgId),
     placeholderData: keepPreviousData,
   });
+
+/** What a case waits for from the superior committee (`decision`: probation is over, confirm, extend or cancel). */
+export type QueueWaiting = 'preReview' | 'approval' | 'confirmationApproval' | 'probationDecision';
+/** A case of the approval queue (GET /development/queue), oldest first. */
+export type QueueEntry = {
+  case: { id: string; stage: DevStage; version: number; person: Ref; org: Ref };
+  waiting: QueueWaiting;
+  /** The day of the step it waits after (an approval: the admission vote; probation: its end). */
+  since: string;
+  lastStep: { step: DevStep; on: string };
+};
+
+export const useQueue = (orgId: string | undefined) =>
+  useQuery({
+    queryKey: ['development', 'queue', orgId],
+    queryFn: () => api.get<{ items: QueueEntry[] }>('/development/queue', { orgId }),
+    enabled: Boolean(orgId),
+    placeholderData: keepPreviousData,
+  });

@@ -35,9 +35,6 @@ export const stageColor: Record<DevStage, string> = {
   cancelled: 'default',
 };
 
-/** The approvals a case waits for in the college's queue. */
-export const approvalSteps: DevStep[] = ['preReview', 'approval', 'confirmationApproval'];
-
 /**
  * The steps only the superior committee records (as the server's `step-roles.ts` has them): a
  * branch secretary is not offered them and cannot correct them.
@@ -79,35 +76,4 @@ export function suggestedStep(recorded: readonly { step: DevStep }[]): DevStep |
   if (furthest === mainPath.indexOf('talk') && recorded.some((e) => e.step === 'massRecommendation'))
     furthest = mainPath.indexOf('leagueRecommendation');
   return mainPath[furthest + 1];
-}
-
-/** Steps recorded along the way (reports, assessments) that say nothing about what waits next. */
-export const routineSteps: DevStep[] = ['thoughtReport', 'assessment'];
-
-/** The approval a case waits for, judged from its last step other than a routine one (the college's queue). */
-export function waitingFor(stage: DevStage, lastStep: DevStep | null | undefined): DevStep | null {
-  if (stage === 'candidate' && lastStep === 'publicity') return 'preReview';
-  if (stage === 'candidate' && (lastStep === 'admissionVote' || lastStep === 'superiorTalk')) return 'approval';
-  if (stage === 'probationary' && lastStep === 'confirmationVote') return 'confirmationApproval';
-  return null;
-}
-
-type VoteLike = { expected: number; yes: number };
-
-/**
- * The approval a case waits for, from its events: its last step other than a routine one, and
- * for a vote, only one that carried (a vote that failed waits for the branch, not the college).
- */
-export function waitingForEvents(
-  stage: DevStage,
-  events: readonly { step: DevStep; on: string; data: { vote?: VoteLike } }[],
-): DevStep | null {
-  const last = [...events]
-    .filter((e) => !routineSteps.includes(e.step))
-    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))
-    .at(-1);
-  if (!last) return null;
-  const vote = last.data.vote;
-  if (vote && !(vote.yes * 2 > vote.expected)) return null;
-  return waitingFor(stage, last.step);
 }
