@@ -42,9 +42,13 @@ const summary = async (tenantId: string, rule: string, range: { asOf: string; fr
   ]);
 
 describe('DEV-11 the activist pool is analysed once a year', () => {
-  it('breaches a closed year without an analysis, warns near the end of the open one, passes with one', async () => {
+  it('breaches a closed year without an analysis after 31 March, warns before and near the end of the open one, passes with one', async () => {
     const { tenantId, college: c } = await college();
-    const closed = { asOf: '2026-03-01', from: '2025-01-01', to: '2025-12-31' };
+    const closed = { asOf: '2026-04-01', from: '2025-01-01', to: '2025-12-31' };
+    // Until 31 March the year's analysis may still be held: a to-do, not yet a breach.
+    expect((await summary(tenantId, 'DEV-11', { ...closed, asOf: '2026-03-31' })).map((f) => f[0])).toEqual([
+      'warning',
+    ]);
     expect(await summary(tenantId, 'DEV-11', closed)).toEqual([
       [
         'breach',
@@ -141,6 +145,26 @@ describe('DEV-12 admissions follow the annual plan, without a rush in one month'
         '2025年发展党员1名，未制定年度发展计划',
         '2025: 1 admitted without an annual development plan',
       ],
+    ]);
+  });
+});
+
+describe('DEV-12 judges the share of one month only when the year is over', () => {
+  it('says nothing of a spring batch mid-year, and breaches the same batch once the year has closed', async () => {
+    const db = database.db;
+    const { tenantId, college: c, students } = await college();
+    for (const on of ['2025-05-20', '2025-05-21', '2025-05-22', '2025-05-23', '2025-05-24']) {
+      const p = await buildPerson(db, { tenantId, personCategory: 'student' });
+      await buildDevCase(db, { tenantId, orgId: students.id, personId: p.id, events: admittedOn(on) });
+    }
+    const [plan] = await db.insert(devPlans).values({ tenantId, orgId: c.id, year: 2025 }).returning();
+    await db
+      .insert(devPlanLines)
+      .values({ tenantId, planId: plan.id, orgId: students.id, category: 'student', quota: 10 });
+    const year = { from: '2025-01-01', to: '2025-12-31' };
+    expect(await summary(tenantId, 'DEV-12', { ...year, asOf: '2025-07-01' })).toEqual([]);
+    expect((await summary(tenantId, 'DEV-12', { ...year, asOf: '2026-01-05' })).map((f) => [f[0], f[3]])).toEqual([
+      ['breach', '2025年5月集中发展5名，占全年5名的100%（要求不超过40%，不得突击发展）'],
     ]);
   });
 });
