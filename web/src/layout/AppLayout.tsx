@@ -38,6 +38,21 @@ import { OrgNavigator } from './OrgNavigator.tsx';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
+/** The submenu that holds a page (first match), by the paths each section keeps selected. */
+const sections: [string, readonly string[]][] = [
+  ['compliance', compliancePaths],
+  ['duesFunds', [...duesPaths, ...fundsPaths]],
+  ['training', trainingPaths],
+  ['development', developmentPaths],
+  ['improvement', improvementPaths],
+  ['acceptance', acceptancePaths],
+  ['evaluation', ratingsPaths],
+  ['excellence', excellencePaths],
+  ['life', lifePaths],
+];
+const sectionOf = (path: string) =>
+  sections.find(([, paths]) => paths.some((p) => path === p || path.startsWith(`${p}/`)))?.[0];
+
 export function AppLayout() {
   const { t, locale, setLocale } = useI18n();
   const { account, abilities, signOut } = useSession();
@@ -140,21 +155,16 @@ export function AppLayout() {
           '/account',
         ].find((p) => path === p || path.startsWith(`${p}/`)) ?? path);
 
+  // The submenu of the page shown starts open (remounting the menu when the page moves to another section).
+  const openSection = sectionOf(path) ?? 'life';
+
   const menu = (mode: 'inline' | 'horizontal') => (
     <Menu
-      key={mode === 'inline' && siderCollapsed ? 'collapsed' : 'open'}
+      key={mode === 'inline' && siderCollapsed ? 'collapsed' : `open-${openSection}`}
       mode={mode}
       items={items}
       selectedKeys={[selected]}
-      defaultOpenKeys={
-        mode === 'inline' && siderCollapsed
-          ? []
-          : path.startsWith('/compliance')
-            ? ['compliance', 'system']
-            : path.startsWith('/dues') || path.startsWith('/funds')
-              ? ['duesFunds', 'system']
-              : ['life', 'system']
-      }
+      defaultOpenKeys={mode === 'inline' && siderCollapsed ? [] : [openSection, 'system']}
       style={mode === 'inline' ? { borderInlineEnd: 0 } : { flex: 1, minWidth: 0 }}
       onClick={() => narrow && setCollapsed(true)}
     />

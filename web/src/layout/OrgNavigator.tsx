@@ -1,6 +1,7 @@
 /**
  * The org tree navigator: searchable by name or code, with an as-of date to see the tree as it
- * was. Picking a node opens its org page, or narrows the member list when that is open.
+ * was. Picking a node opens its org page, or narrows the member list when that is open, or the
+ * development page shown.
  */
 import { ApartmentOutlined, ClusterOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, DatePicker, Empty, Input, Spin, Tag, Tree, Typography } from 'antd';
@@ -34,6 +35,25 @@ const orgFilteredPaths = [
 /** Compliance pages scope by `?org=`: picking a node moves them to that org. */
 const orgScopedPaths = ['/compliance', '/compliance/findings', '/compliance/scorecard'];
 
+/** Development pages narrow by `?orgId=` where they are. */
+const developmentFilteredPaths = [
+  '/development',
+  '/development/cases',
+  '/development/queue',
+  '/development/roster',
+  '/development/plans',
+  '/development/pool-analyses',
+  '/development/contacts',
+];
+
+/** Where picking a node leads from a development page: the page itself, or the list a case (or the import) belongs to. */
+function developmentTarget(pathname: string): string | null {
+  if (developmentFilteredPaths.includes(pathname)) return pathname;
+  if (pathname.startsWith('/development/cases/')) return '/development/cases';
+  if (pathname.startsWith('/development/')) return '/development';
+  return null;
+}
+
 function matches(node: OrgNode, q: string) {
   return node.name.toLowerCase().includes(q) || node.code.toLowerCase().includes(q);
 }
@@ -64,7 +84,7 @@ export function OrgNavigator({ onPicked }: { onPicked?: () => void }) {
 
   const selectedId = location.pathname.startsWith('/orgs/')
     ? location.pathname.split('/')[2]
-    : orgFilteredPaths.includes(location.pathname)
+    : orgFilteredPaths.includes(location.pathname) || developmentFilteredPaths.includes(location.pathname)
       ? params.get('orgId')
       : orgScopedPaths.includes(location.pathname)
         ? params.get('org')
@@ -113,7 +133,15 @@ export function OrgNavigator({ onPicked }: { onPicked?: () => void }) {
   }, [selectedId, tree.data]);
 
   const pick = (id: string) => {
-    if (orgScopedPaths.includes(location.pathname)) {
+    const development = developmentTarget(location.pathname);
+    if (development) {
+      // The page's other filters stay (stage, year…); its page number and picked college start over.
+      const next = new URLSearchParams(development === location.pathname ? params : undefined);
+      next.set('orgId', id);
+      next.delete('page');
+      next.delete('college');
+      navigate(`${development}?${next.toString()}`);
+    } else if (orgScopedPaths.includes(location.pathname)) {
       const next = new URLSearchParams(params);
       next.set('org', id);
       next.delete('page');
