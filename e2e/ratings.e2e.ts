@@ -66,5 +66,17 @@ describe('ratings', () => {
     });
     expect(after?.rating?.adjustedByName).toBeTruthy();
     await b.snap('ratings-after-adjusting');
+
+    // The branch's page across years: this year's draft with its adjustment, last year's final grade.
+    await tableRow.getByRole('link', { name: branch.name }).click();
+    await expect.poll(() => page.getByTestId(`year-${year}`).textContent()).toContain('年内两次主题党日未按期开展');
+    await expect.poll(() => page.getByTestId(`year-${year - 1}`).textContent()).toMatch(/先进|较好|一般|后进/);
+    await b.snap('ratings-evaluation-page');
+
+    // Last year's published review rounds of the demo: the university's round opens with its results.
+    await page.goto(`/ratings/reviews?year=${year - 1}`);
+    await page.getByRole('link', { name: `${year - 1}年度二级党组织书记抓基层党建述职评议考核` }).click();
+    await expect.poll(() => page.getByRole('table').textContent()).toMatch(/\d+ · (好|较好|一般|差)/);
+    await b.snap('ratings-review-round');
   });
 });

@@ -65,6 +65,7 @@ export default function ReviewRoundPage() {
           {
             title: t('rev.person'),
             key: 'person',
+            width: 110,
             render: (_: unknown, r: Review) => (
               <Space>
                 {r.personName}
@@ -72,7 +73,7 @@ export default function ReviewRoundPage() {
               </Space>
             ),
           },
-          { title: t('rev.org'), dataIndex: 'orgName', key: 'org' },
+          { title: t('rev.org'), dataIndex: 'orgName', key: 'org', width: 180 },
           {
             title: t('rev.report'),
             key: 'report',
@@ -88,6 +89,7 @@ export default function ReviewRoundPage() {
           {
             title: t('rev.scores'),
             key: 'scores',
+            width: 170,
             render: (_: unknown, r: Review) =>
               r.scores
                 ? r.scores.map((s) => (
@@ -102,6 +104,7 @@ export default function ReviewRoundPage() {
           {
             title: t('rev.finalScore'),
             key: 'final',
+            width: 110,
             render: (_: unknown, r: Review) =>
               r.finalScore === null ? '—' : `${r.finalScore} · ${t.label('reviewGrade', r.grade)}`,
           },
