@@ -1,11 +1,13 @@
 /** The 发展党员 section of the menu. */
 import {
   AuditOutlined,
+  BarChartOutlined,
   FundOutlined,
   ImportOutlined,
   ProfileOutlined,
   ScheduleOutlined,
   SolutionOutlined,
+  TeamOutlined,
   UserAddOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -22,6 +24,8 @@ export const developmentPaths = [
   '/development/roster',
   '/development/import',
   '/development/plans',
+  '/development/pool-analyses',
+  '/development/contacts',
   '/development',
 ];
 
@@ -42,5 +46,7 @@ export function developmentMenu(t: Translate, abilities: Abilities): MenuItem[] 
   children.push(item('/development/roster', <SolutionOutlined />, t('nav.devRoster')));
   if (abilities.writes) children.push(item('/development/import', <ImportOutlined />, t('nav.devImport')));
   children.push(item('/development/plans', <ScheduleOutlined />, t('nav.devPlans')));
+  children.push(item('/development/pool-analyses', <BarChartOutlined />, t('nav.devAnalyses')));
+  children.push(item('/development/contacts', <TeamOutlined />, t('nav.devContacts')));
   return [{ key: 'development', icon: <UserAddOutlined />, label: t('nav.development'), children }];
 }

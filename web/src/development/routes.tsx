@@ -12,6 +12,8 @@ const QueuePage = lazy(() => import('./QueuePage.tsx'));
 const PlanPage = lazy(() => import('./PlanPage.tsx'));
 const RosterPage = lazy(() => import('./RosterPage.tsx'));
 const ActivistImportPage = lazy(() => import('./ActivistImportPage.tsx'));
+const PoolAnalysesPage = lazy(() => import('./PoolAnalysesPage.tsx'));
+const ContactsPage = lazy(() => import('./ContactsPage.tsx'));
 
 function Page({ allowed, children }: { allowed: boolean; children: ReactNode }) {
   if (!allowed) return <NotFoundPage />;
@@ -36,6 +38,8 @@ const pages: { path: string; page: ReactNode; allowed: (a: Abilities) => boolean
   { path: 'development/plans', page: <PlanPage />, allowed: (a) => a.browses },
   { path: 'development/roster', page: <RosterPage />, allowed: (a) => a.browses },
   { path: 'development/import', page: <ActivistImportPage />, allowed: (a) => a.writes },
+  { path: 'development/pool-analyses', page: <PoolAnalysesPage />, allowed: (a) => a.browses },
+  { path: 'development/contacts', page: <ContactsPage />, allowed: (a) => a.browses },
 ];
 
 export function developmentRoutes(abilities: Abilities) {
