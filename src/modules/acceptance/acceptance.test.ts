@@ -242,7 +242,8 @@ describe('a branch review', () => {
       ['recheck', 'orgDepartmentAdmin', null],
     ]);
     expect(review.steps.every((s: { on: string }) => s.on === '2026-04-15')).toBe(true);
-    expect(await counts()).toEqual({ ...before, steps: before.steps + 5, audit: before.audit + 5 });
+    // Five steps, and the return's rectification item (audited too).
+    expect(await counts()).toEqual({ ...before, steps: before.steps + 5, audit: before.audit + 6 });
     expect(
       (await orgAdminA.post(`${url}/recheck`, { version: review.version, decision: 'return', reason: 'x' })).statusCode,
     ).toBe(400);
@@ -325,6 +326,31 @@ describe('progress and the certificate list', () => {
     ]);
     const ownOnly = (await collegeA2.get(`/api/v1/acceptance/campaigns/${campaign.id}/progress`)).json();
     expect(ownOnly.items.map((r: { collegeName: string }) => r.collegeName)).toEqual(['经济管理学院党总支']);
+  });
+
+  it('exports the progress per college with a total row, within the caller’s scope', async () => {
+    const url = `/api/v1/acceptance/campaigns/${campaign.id}/progress/export.xlsx`;
+    const file = await orgAdminA.get(url);
+    expect(file.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as never);
+    const sheet = workbook.worksheets[0];
+    const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+    expect(values(1)).toEqual([
+      '院系',
+      '支部数',
+      '待自查',
+      '已自查待初验',
+      '已初验待复验',
+      '已认定达标',
+      '已退回待重新自查',
+    ]);
+    expect(values(3)).toEqual(['机电工程学院党总支', 2, 0, 0, 0, 1, 1]);
+    expect(values(5)).toEqual(['合计', 4, 1, 0, 0, 2, 1]);
+    const own = new ExcelJS.Workbook();
+    await own.xlsx.load((await collegeA2.get(url)).rawPayload as never);
+    expect(own.worksheets[0].rowCount).toBe(3);
+    expect((await orgAdminB.get(url)).statusCode).toBe(404);
   });
 
   it('lists and exports the certified branches', async () => {

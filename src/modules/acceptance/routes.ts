@@ -11,6 +11,7 @@ import { loadCampaign } from './load-campaign.ts';
 import { loadProgress } from './load-progress.ts';
 import { loadReview } from './load-review.ts';
 import { openCampaign } from './open-campaign.ts';
+import { buildProgressSheet } from './progress-sheet.ts';
 import {
   campaignDetail,
   campaignQuery,
@@ -117,6 +118,21 @@ export default async function acceptanceRoutes(app: App, ctx: AppContext) {
   );
 
   app.get(
+    '/acceptance/campaigns/:id/progress/export.xlsx',
+    {
+      schema: { tags, summary: '导出各院系验收进度（Excel） Progress per college as Excel', params: idParams },
+    },
+    async (req, reply) => {
+      const { campaign, items } = await db.transaction((tx) => loadProgress(tx, requireActor(req), req.params.id));
+      return sendWorkbook(
+        reply,
+        `${campaign.year}年${campaign.title}各院系进度.xlsx`,
+        await buildProgressSheet(campaign, items),
+      );
+    },
+  );
+
+  app.get(
     '/acceptance/campaigns/:id/certificates',
     {
       schema: {
@@ -194,7 +210,8 @@ export default async function acceptanceRoutes(app: App, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: '院系初验：通过或退回（院系党组织） The college passes or returns the self-check',
+        summary:
+          '院系初验：通过或退回（院系党组织；退回即生成整改事项） The college passes or returns (a return opens a rectification item)',
         params: idParams,
         body: firstCheckBody,
         response: { 200: reviewDetail },
@@ -202,13 +219,14 @@ export default async function acceptanceRoutes(app: App, ctx: AppContext) {
     },
     async (req) => {
       const actor = requireActor(req);
-      const { version, decision, reason } = req.body;
+      const { version, decision, reason, rectificationDeadline } = req.body;
       return db.transaction(async (tx) => {
         await takeStep(tx, {
           id: req.params.id,
           step: decision === 'pass' ? 'firstCheck' : 'return',
           version,
           reason,
+          rectificationDeadline,
           actor,
           today: today(),
         });
@@ -222,7 +240,8 @@ export default async function acceptanceRoutes(app: App, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: '学校复验：认定达标或退回（学校组织部） The university certifies or returns',
+        summary:
+          '学校复验：认定达标或退回（学校组织部；退回即生成整改事项） The university certifies or returns (a return opens a rectification item)',
         params: idParams,
         body: recheckBody,
         response: { 200: reviewDetail },
@@ -230,13 +249,14 @@ export default async function acceptanceRoutes(app: App, ctx: AppContext) {
     },
     async (req) => {
       const actor = requireActor(req);
-      const { version, decision, reason } = req.body;
+      const { version, decision, reason, rectificationDeadline } = req.body;
       return db.transaction(async (tx) => {
         await takeStep(tx, {
           id: req.params.id,
           step: decision === 'certify' ? 'recheck' : 'return',
           version,
           reason,
+          rectificationDeadline,
           actor,
           today: today(),
         });

@@ -61,16 +61,31 @@ export const selfCheckBody = z.object({
 export type SelfCheckInput = z.infer<typeof selfCheckBody>;
 
 const reason = z.string().trim().max(2000).nullish();
-const needsReason = (b: { decision: string; reason?: string | null }) => b.decision !== 'return' || !!b.reason;
+/** A return opens a rectification item of the branch; its deadline, if not the default. */
+const rectificationDeadline = isoDate.nullish();
+type Check = { decision: string; reason?: string | null; rectificationDeadline?: string | null };
+const needsReason = (b: Check) => b.decision !== 'return' || !!b.reason;
 const reasonIssue = { path: ['reason'], message: '退回须写明理由 / a return needs a reason' };
+const deadlineOnlyOnReturn = (b: Check) => b.decision === 'return' || !b.rectificationDeadline;
+const deadlineIssue = {
+  path: ['rectificationDeadline'],
+  message: '只有退回才生成整改事项 / only a return opens a rectification item',
+};
 
 export const firstCheckBody = z
-  .object({ version, decision: z.enum(['pass', 'return']), reason })
-  .refine(needsReason, reasonIssue);
+  .object({ version, decision: z.enum(['pass', 'return']), reason, rectificationDeadline })
+  .refine(needsReason, reasonIssue)
+  .refine(deadlineOnlyOnReturn, deadlineIssue);
 export const recheckBody = z
-  .object({ version, decision: z.enum(['certify', 'return']), reason })
-  .refine(needsReason, reasonIssue);
-export type CheckInput = { version: number; decision: 'pass' | 'certify' | 'return'; reason?: string | null };
+  .object({ version, decision: z.enum(['certify', 'return']), reason, rectificationDeadline })
+  .refine(needsReason, reasonIssue)
+  .refine(deadlineOnlyOnReturn, deadlineIssue);
+export type CheckInput = {
+  version: number;
+  decision: 'pass' | 'certify' | 'return';
+  reason?: string | null;
+  rectificationDeadline?: string | null;
+};
 
 export const campaignQuery = z.object({ year: year.optional() });
 

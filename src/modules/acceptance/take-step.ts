@@ -2,7 +2,8 @@
  * Every acceptance step goes through here, so ASSESS-06 holds for all of them: the campaign is
  * open, the actor holds the step's role over the branch (else a 403 naming the step), the step
  * is next in order (else a 400 naming it), the version is the one read (else a 409); then the
- * stage moves, the step is appended to the record and audited — or nothing is written.
+ * stage moves, the step is appended to the record and audited — or nothing is written. A return
+ * also opens the branch's rectification item for its reason.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
@@ -19,10 +20,11 @@ import {
   stepLabels,
 } from '../../domain/rules/acceptance-facts.ts';
 import { recordAudit } from '../../server/audit.ts';
-import { AppError, stale } from '../../server/errors.ts';
+import { AppError, badInput, stale } from '../../server/errors.ts';
 import type { Actor } from '../../server/scope.ts';
 import { holdsRoleOver } from './acting-role.ts';
 import { loadReviewRow, type ReviewRowFull } from './load-review-row.ts';
+import { openReturnRectification } from './return-rectification.ts';
 
 type ReviewChanges = Partial<Pick<typeof acceptanceReviews.$inferInsert, 'statement' | 'entries' | 'attachments'>>;
 
@@ -33,6 +35,8 @@ export async function takeStep(
     step: AcceptanceStepKind;
     version: number;
     reason?: string | null;
+    /** A return's rectification deadline; defaults from the campaign's close. */
+    rectificationDeadline?: string | null;
     actor: Actor;
     today: string;
     /** The self-check's content, validated once the step itself is allowed. */
@@ -83,6 +87,13 @@ export async function takeStep(
     );
   if (next === null) throw outOfOrder();
   if (options.version !== row.review.version) throw stale();
+  if (options.rectificationDeadline && options.rectificationDeadline < options.today)
+    throw badInput([
+      {
+        field: 'body.rectificationDeadline',
+        reason: '整改期限不能早于今天 / the rectification deadline is in the past',
+      },
+    ]);
   const changes = options.changes ? await options.changes(row) : {};
   const [after] = await tx
     .update(acceptanceReviews)
@@ -113,5 +124,15 @@ export async function takeStep(
     before: row.review,
     after: { ...after, step: recorded },
   });
+  if (step === 'return')
+    await openReturnRectification(tx, {
+      actor,
+      reviewId: after.id,
+      org: row.org,
+      campaign: row.campaign,
+      reason: options.reason ?? stepLabels.return.zh,
+      deadline: options.rectificationDeadline,
+      today: options.today,
+    });
   return after;
 }

@@ -1,5 +1,5 @@
 /**
- * One campaign: progress per college, every branch's stage (each links to its review), the
+ * One campaign: progress per college (exportable), every branch's stage (each links to its review), the
  * certificate list with its Excel export, and the indicators. The organization department closes
  * or reopens it here.
  */
@@ -129,15 +129,31 @@ export default function CampaignPage() {
                   key: 'progress',
                   label: t('acc.tabProgress'),
                   children: (
-                    <Table
-                      rowKey={(r) => r.collegeId ?? 'direct'}
-                      size="small"
-                      columns={progressColumns}
-                      dataSource={progress.data?.items ?? []}
-                      loading={progress.isLoading}
-                      pagination={false}
-                      data-testid="acc-progress"
-                    />
+                    <>
+                      <Button
+                        icon={<DownloadOutlined />}
+                        style={{ marginBottom: 12 }}
+                        data-testid="acc-progress-export"
+                        onClick={() =>
+                          download(
+                            `/acceptance/campaigns/${c.id}/progress/export.xlsx`,
+                            undefined,
+                            'progress.xlsx',
+                          ).catch((e) => showApiError(e, message))
+                        }
+                      >
+                        {t('acc.export')}
+                      </Button>
+                      <Table
+                        rowKey={(r) => r.collegeId ?? 'direct'}
+                        size="small"
+                        columns={progressColumns}
+                        dataSource={progress.data?.items ?? []}
+                        loading={progress.isLoading}
+                        pagination={false}
+                        data-testid="acc-progress"
+                      />
+                    </>
                   ),
                 },
                 {
