@@ -1,6 +1,7 @@
 /**
  * Opens a rectification item: from a compliance finding (its org, problem and year pre-filled),
- * from an organizational-life meeting, or by hand. Write scope over the org is needed; the item
+ * from a secretary's review (org, year and the secretary as owner pre-filled), from an
+ * organizational-life meeting, or by hand. Write scope over the org is needed; the item
  * starts open and is audited with its creation.
  */
 import { and, eq, sql } from 'drizzle-orm';
@@ -10,6 +11,7 @@ import { recordAudit } from '../../server/audit.ts';
 import { badInput, conflict, notFound } from '../../server/errors.ts';
 import { type Actor, orgInScope } from '../../server/scope.ts';
 import { resolveOwner } from './resolve-owner.ts';
+import { loadReviewSource } from './review-source.ts';
 import type { CreateRectification, RectificationSource } from './schema.ts';
 import { loadScopedOrg, type ScopedOrg } from './superior.ts';
 
@@ -71,13 +73,19 @@ export async function createRectification(
   options: { input: CreateRectification; actor: Actor; today: string },
 ) {
   const { input, actor, today } = options;
+  if (input.findingId && input.reviewId)
+    throw badInput([
+      { field: 'body.reviewId', reason: '检查发现与述职评议只能选一个 / a finding or a review, not both' },
+    ]);
   const finding = input.findingId ? await loadFinding(tx, actor, input.findingId) : null;
-  const orgId = finding?.orgId ?? input.orgId;
-  const problem = input.problem ?? finding?.messageZh;
+  const review = input.reviewId ? await loadReviewSource(tx, actor, input.reviewId) : null;
+  const fromSource = finding ?? review;
+  const orgId = fromSource?.orgId ?? input.orgId;
+  const problem = input.problem ?? finding?.messageZh ?? review?.problem;
   const missing = [
     ...(orgId ? [] : [{ field: 'body.orgId', reason: '请选择组织或检查发现 / an org or a finding is required' }]),
     ...(problem ? [] : [{ field: 'body.problem', reason: '请填写存在的问题 / the problem is required' }]),
-    ...(input.ownerId || input.ownerName
+    ...(input.ownerId || input.ownerName || review
       ? []
       : [{ field: 'body.ownerName', reason: '请填写责任人 / the owner is required' }]),
     ...(input.source === 'lifeMeeting' && !input.sourceId
@@ -87,8 +95,14 @@ export async function createRectification(
   if (missing.length || !orgId || !problem) throw badInput(missing);
   if (finding && input.orgId && input.orgId !== finding.orgId)
     throw badInput([{ field: 'body.orgId', reason: '与检查发现的组织不一致 / not the finding’s org' }]);
+  if (review && input.orgId && input.orgId !== review.orgId)
+    throw badInput([{ field: 'body.orgId', reason: '与述职评议的组织不一致 / not the review’s org' }]);
   const org = await loadScopedOrg(tx, actor, orgId, 'write');
-  const owner = await resolveOwner(tx, actor, org.tenantId, input);
+  // The reviewed secretary answers for their own review's item unless someone else is named.
+  const owner =
+    review && !input.ownerId && !input.ownerName
+      ? { ownerId: review.personId, ownerName: review.personName }
+      : await resolveOwner(tx, actor, org.tenantId, input);
   if (!owner) throw badInput([{ field: 'body.ownerName', reason: '请填写责任人 / the owner is required' }]);
 
   let source: RectificationSource = 'manual';
@@ -96,6 +110,9 @@ export async function createRectification(
   if (finding) {
     source = 'finding';
     sourceId = finding.id;
+  } else if (review) {
+    source = 'review';
+    sourceId = review.id;
   } else if (input.source === 'lifeMeeting' && input.sourceId) {
     const [meeting] = await tx
       .select({ id: meetings.id })
@@ -114,7 +131,7 @@ export async function createRectification(
       );
   }
   const periodYear = finding?.period ? Number(finding.period.slice(0, 4)) : Number.NaN;
-  const year = input.year ?? (Number.isFinite(periodYear) ? periodYear : Number(today.slice(0, 4)));
+  const year = input.year ?? review?.year ?? (Number.isFinite(periodYear) ? periodYear : Number(today.slice(0, 4)));
   return insertRectification(tx, actor, org, {
     source,
     sourceId,

@@ -74,7 +74,8 @@ export default async function rectificationRoutes(app: App, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: '登记整改事项（可由检查发现生成） Open a rectification item (from a finding, a meeting, or by hand)',
+        summary:
+          '登记整改事项（可由检查发现、述职评议生成） Open a rectification item (from a finding, a secretary review, a meeting, or by hand)',
         body: createRectificationBody,
         response: { 200: rectificationDetail },
       },

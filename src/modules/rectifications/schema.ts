@@ -18,11 +18,14 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const year = z.number().int().min(2000).max(2100);
 
 /**
- * From a finding (`findingId`: org, problem and year come from it unless given), from an
- * organizational-life meeting (`source: 'lifeMeeting'`, `sourceId` the meeting), or by hand.
+ * From a finding (`findingId`: org, problem and year come from it unless given), from a
+ * secretary's review (`reviewId`: the secretary's org, the round's year, the secretary as owner
+ * unless given), from an organizational-life meeting (`source: 'lifeMeeting'`, `sourceId` the
+ * meeting), or by hand.
  */
 export const createRectificationBody = z.object({
   findingId: z.uuid().optional(),
+  reviewId: z.uuid().optional(),
   orgId: z.uuid().optional(),
   source: z.enum(['manual', 'lifeMeeting']).optional(),
   sourceId: z.uuid().optional(),
