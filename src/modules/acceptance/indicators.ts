@@ -1,10 +1,10 @@
 /**
- * A campaign's indicators: every rule of its standard sets (in catalog order, titled by the
- * implemented rule where there is one) followed by its manual indicators.
+ * A campaign's indicators: every rule of its standard sets (in catalog order, with its bilingual
+ * catalog title) followed by its manual indicators.
  */
 
+import { catalogTitle } from '../../domain/compliance/catalog-titles.ts';
 import { ruleCatalog } from '../../domain/compliance/rule-catalog.ts';
-import { ruleById } from '../../domain/compliance/rules.ts';
 import { standardSetByCode } from '../../domain/compliance/standard-sets.ts';
 import type { Indicator, ManualIndicator } from './schema.ts';
 
@@ -15,7 +15,7 @@ export function campaignIndicators(setCodes: string[], manual: ManualIndicator[]
     .map((r) => ({
       code: r.id,
       kind: 'rule',
-      title: ruleById.get(r.id)?.title ?? { zh: r.text, en: r.text },
+      title: catalogTitle(r.id),
       source: r.source,
     }));
   return [

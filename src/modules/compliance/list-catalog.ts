@@ -1,4 +1,5 @@
 /** The rule catalog and the shipped standard sets, as the API presents them. */
+import { catalogTitle } from '../../domain/compliance/catalog-titles.ts';
 import { ruleCatalog } from '../../domain/compliance/rule-catalog.ts';
 import { ruleById } from '../../domain/compliance/rules.ts';
 import { standardSets } from '../../domain/compliance/standard-sets.ts';
@@ -14,7 +15,8 @@ export function listRules() {
       implemented: rule !== undefined,
       manual: rule?.manual ?? false,
       family: rule?.family ?? familyOf(entry.id),
-      title: rule?.title ?? null,
+      // Unimplemented rules too: their Chinese title from the catalog titles.
+      title: catalogTitle(entry.id),
       text: entry.text,
       scope: rule?.scope ?? null,
       period: rule?.period ?? null,
