@@ -91,6 +91,9 @@ export const excellenceZhCN = {
   'awards.document': '表彰文件',
   'awards.reject': '不予表彰',
   'awards.counts': '推荐{total}，已表彰{decided}，未通过{rejected}',
+  'awards.card': '表彰',
+  'awards.cardEmpty': '暂无表彰记录',
+  'awards.cardRound': '{year}年度',
 
   'carriers.title': '务实管用的制度与服务载体',
   'carriers.coverage': '各组织年度建立情况',
@@ -198,6 +201,9 @@ export const excellenceEnUS: ExcellenceTexts = {
   'awards.document': 'Decision document',
   'awards.reject': 'Reject',
   'awards.counts': '{total} nominated, {decided} commended, {rejected} rejected',
+  'awards.card': 'Awards',
+  'awards.cardEmpty': 'No commendations yet',
+  'awards.cardRound': '{year} round',
 
   'carriers.title': 'Practical rules and service carriers',
   'carriers.coverage': 'Each organization this year',

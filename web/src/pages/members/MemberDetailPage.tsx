@@ -9,6 +9,7 @@ import { subtreeIds, useOrgTree } from '../../api/orgs.ts';
 import type { PersonDetail, Seat } from '../../api/types.ts';
 import { useSession } from '../../auth/session.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { AwardsCard } from '../../excellence/AwardsCard.tsx';
 import { features } from '../../features.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ChangeMembershipModal } from './ChangeMembershipModal.tsx';
@@ -183,6 +184,7 @@ export default function MemberDetailPage() {
                 </Card>
               </Col>
             </Row>
+            <AwardsCard owner="people" id={person.id} />
             {editing && (
               <EditPersonDrawer person={person} open={editing} onClose={() => setEditing(false)} onSaved={saved} />
             )}

@@ -27,6 +27,7 @@ import { useOrgTree } from '../../api/orgs.ts';
 import type { Items, OrgDetail, OrgHistoryItem, Page, PersonListItem } from '../../api/types.ts';
 import { useSession } from '../../auth/session.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { AwardsCard } from '../../excellence/AwardsCard.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { standingTag, statusTag } from '../members/MemberListPage.tsx';
 import { ExpiringTerms } from './ExpiringTerms.tsx';
@@ -289,6 +290,7 @@ function OrgView({ id }: { id: string }) {
                             ]}
                           />
                         </Card>
+                        <AwardsCard owner="orgs" id={org.id} />
                       </Space>
                     ),
                   },
