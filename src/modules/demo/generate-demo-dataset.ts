@@ -29,6 +29,7 @@ import { DEMO_DEV_PARAMETERS, type DevCollegeDefect, drawDevPlans } from './draw
 import { type DevDefect, drawDevelopment } from './draw-development.ts';
 import { drawDues } from './draw-dues.ts';
 import { drawExcellence } from './draw-excellence.ts';
+import { drawImprovement } from './draw-improvement.ts';
 import { drawLifeRecords, type LifeRecordImperfection } from './draw-life-records.ts';
 import { drawMeetings, type Imperfection } from './draw-meetings.ts';
 import {
@@ -498,6 +499,7 @@ export function generateDemoWorld({ asOf, seed = 1 }: DemoOptions): {
       ...drawAcceptance({ asOf, seed, ...document }),
       ...drawRatings({ asOf, seed, ...document }),
       ...drawExcellence({ asOf, seed, ...document }),
+      ...drawImprovement({ asOf, seed, ...document, rated: drawRatings({ asOf, seed, ...document }) }),
     },
     imperfections: [...imperfections, ...life.imperfections, ...development.defects, ...devPlans.defects],
   };
