@@ -6,7 +6,22 @@
  */
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Form, Input, Modal, Space, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
@@ -39,6 +54,8 @@ function ReviewView({ review }: { review: ReviewDetail }) {
   const [saving, setSaving] = useState(false);
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
+  // A return opens the branch's rectification item; its deadline defaults on the server.
+  const [deadline, setDeadline] = useState<Dayjs | null>(null);
   const canSelfCheck = review.actions.includes('selfCheck');
   const check = review.actions.includes('firstCheck')
     ? { path: 'first-check', pass: 'pass', label: t('acc.pass') }
@@ -81,10 +98,12 @@ function ReviewView({ review }: { review: ReviewDetail }) {
         version: review.version,
         decision,
         ...(withReason ? { reason: withReason } : {}),
+        ...(decision === 'return' && deadline ? { rectificationDeadline: deadline.format('YYYY-MM-DD') } : {}),
       });
       message.success(t('acc.done'));
       setReturning(false);
       setReason('');
+      setDeadline(null);
       await refresh();
     } catch (e) {
       showApiError(e, message);
@@ -260,6 +279,16 @@ function ReviewView({ review }: { review: ReviewDetail }) {
           onChange={(e) => setReason(e.target.value)}
           placeholder={t('acc.returnReason')}
           aria-label={t('acc.returnReason')}
+        />
+        <Typography.Paragraph type="secondary" style={{ margin: '12px 0 8px' }}>
+          {t('acc.returnRectification')}
+        </Typography.Paragraph>
+        <DatePicker
+          value={deadline}
+          onChange={setDeadline}
+          placeholder={t('acc.rectificationDeadline')}
+          aria-label={t('acc.rectificationDeadline')}
+          style={{ width: '100%' }}
         />
       </Modal>
     </Card>

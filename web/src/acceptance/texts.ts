@@ -64,6 +64,9 @@ export const acceptanceZhCN = {
   'acc.return': '退回',
   'acc.returnReason': '退回理由',
   'acc.returnTitle': '退回重新自查',
+  'acc.returnRectification':
+    '退回后将为该支部生成一项整改事项（问题为退回理由，责任人为支部书记）；整改期限默认为验收截止日期（不足一个月的为一个月后），也可另行指定。',
+  'acc.rectificationDeadline': '整改期限（可选）',
   'acc.done': '已处理',
   'acc.noAction': '当前无需您处理',
   'acc.queueTitle': '待我处理的验收',
@@ -151,6 +154,9 @@ export const acceptanceEnUS: Record<keyof typeof acceptanceZhCN, string> = {
   'acc.return': 'Return',
   'acc.returnReason': 'Reason for the return',
   'acc.returnTitle': 'Return for a new self-check',
+  'acc.returnRectification':
+    'A return opens a rectification item for the branch (the reason as its problem, the branch secretary as owner), due by the campaign’s close (at least a month away) unless you set another day.',
+  'acc.rectificationDeadline': 'Rectification deadline (optional)',
   'acc.done': 'Done',
   'acc.noAction': 'Nothing for you to do here now',
   'acc.queueTitle': 'Acceptance reviews waiting for me',
