@@ -8,7 +8,9 @@
  * The case is built through the API by the university admin (the demo's development data is not
  * relied on): application two years ago, talk, League recommendation, activist with a mentor,
  * candidate after 13 months, political review, 24 hours of training, two sponsors, publicity and
- * the preliminary review.
+ * the preliminary review. A third test: the college records its activist pool analysis (DEV-11)
+ * with the day's counts shown first, and links a secretary to a young-teacher activist and ends
+ * the contact (DEV-14); the menu's section is open and the org tree keeps the development page.
  */
 import { and, asc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -16,7 +18,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { memberships, people } from '../src/db/schema.ts';
 import { activistColumns } from '../src/modules/dev-roster/columns.ts';
-import { chooseInTree } from './antd.ts';
+import { choose, chooseInTree } from './antd.ts';
 import { type BrowserSuite, useBrowser } from './harness.ts';
 
 const todayInShanghai = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -77,6 +79,45 @@ async function activistFile(rows: Record<string, string>[]): Promise<Buffer> {
 }
 
 type Pipeline = { totals: Record<string, number> };
+type PoolCounts = { on: string; byStage: Record<string, { student: number; staff: number }>; youngTeachers: number };
+type Contact = { id: string; caseId: string; secretaryId: string; fromOn: string; toOn: string | null };
+
+/**
+ * A young-teacher (staff) activist of the demo and someone who may keep in contact with them today (DEV-14): the
+ * secretary of their college-level organization or of a teacher branch in it, not yet linked.
+ */
+async function contactablePair(b: BrowserSuite, today: string) {
+  const tenantId = b.harness.fixture.university.id;
+  const result = await b.harness.db.execute(sql`select dc.id as "caseId", p.code as "personCode",
+      col.id as "collegeId", col.name as "collegeName", s.id as "secretaryId", s.code as "secretaryCode",
+      s.name as "secretaryName"
+    from dev_cases dc
+    join orgs o on o.tenant_id = dc.tenant_id and o.id = dc.org_id
+    join orgs col on col.tenant_id = o.tenant_id and col.id = nullif(split_part(o.path, '/', 3), '')::uuid
+    join people p on p.tenant_id = dc.tenant_id and p.id = dc.person_id
+    join lateral (select ps.person_id from positions ps
+        join terms t on t.tenant_id = ps.tenant_id and t.id = ps.term_id
+        join orgs so on so.tenant_id = t.tenant_id and so.id = t.org_id
+      where ps.tenant_id = dc.tenant_id and ps.role = 'secretary' and ps.person_id <> dc.person_id
+        and ps.valid_from <= ${today}::date and (ps.valid_to is null or ps.valid_to > ${today}::date)
+        and (so.id = col.id or (so.kind = 'branch' and so.branch_category = 'teacher' and so.path like col.path || '%'))
+        and not exists (select 1 from dev_contacts k where k.case_id = dc.id and k.secretary_id = ps.person_id)
+      order by ps.person_id limit 1) sec on true
+    join people s on s.tenant_id = dc.tenant_id and s.id = sec.person_id
+    where dc.tenant_id = ${tenantId}::uuid and dc.stage = 'activist' and p.person_category = 'staff'
+      and (select min(e.on) from dev_events e where e.case_id = dc.id and e.step = 'activist') <= ${today}::date
+    order by p.code limit 1`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    caseId: string;
+    personCode: string;
+    collegeId: string;
+    collegeName: string;
+    secretaryId: string;
+    secretaryCode: string;
+    secretaryName: string;
+  }[];
+  return rows[0];
+}
 type Roster = { items: { personCode: string; personName: string; stage: string; mentors: string[] }[] };
 
 async function makeLogin(b: BrowserSuite, role: 'branchSecretary' | 'collegeAdmin', orgId: string) {
@@ -358,5 +399,97 @@ describe('member development', () => {
     await expect.poll(() => progress.textContent()).toContain('学生');
     await expect.poll(async () => (await progress.locator('td').allTextContents())[2]).toBe('5');
     await b.snap('development--plan');
+  });
+
+  it("the college records its activist pool analysis with the day's counts, and links a secretary to an activist and ends it", async () => {
+    const { college, university } = b.harness.fixture;
+    const today = todayInShanghai();
+    const year = Number(today.slice(0, 4));
+    await b.signIn();
+    const page = b.page;
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    // From the university's list, the org tree narrows the page to the college (it stays on the page).
+    await page.goto(`/development/pool-analyses?orgId=${university.id}&year=${year}`);
+    // The 发展党员 section of the menu is open on its pages.
+    await page.getByRole('menuitem', { name: '积极分子队伍分析' }).waitFor();
+    await page.getByTestId('org-tree').getByText(college.name).first().click();
+    await page.waitForURL(
+      (url) => url.pathname === '/development/pool-analyses' && url.searchParams.get('orgId') === college.id,
+    );
+    const counts = (await b.api<PoolCounts>('GET', `/dev-pool-analyses/counts?orgId=${college.id}&on=${today}`)).json;
+
+    await page.getByRole('button', { name: /登记队伍分析/ }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '分析情况' });
+    await dialog.waitFor();
+    // The counts of the chosen day are shown before anything is sent.
+    const activists = counts.byStage.activist;
+    await expect
+      .poll(() => dialog.getByTestId('pool-counts').textContent())
+      .toContain(`${activists.student + activists.staff}人（学生${activists.student}，教职工${activists.staff}）`);
+    const summary = `E2E 队伍分析 ${Date.now() % 100000}：积极分子结构合理，青年教师偏少。`;
+    await dialog.getByLabel('分析情况').fill(summary);
+    const recorded = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/v1/dev-pool-analyses' && r.request().method() === 'POST',
+    );
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    const response = await recorded;
+    expect(`${response.status()} ${response.status() === 200 ? '' : await response.text()}`).toBe('200 ');
+    const line = page.getByTestId('pool-analyses').locator('tr.ant-table-row').filter({ hasText: summary });
+    await line.waitFor();
+    await expect.poll(() => line.textContent()).toContain(today);
+    const stored = (
+      await b.api<{ items: { summary: string; heldOn: string; counts: PoolCounts }[] }>(
+        'GET',
+        `/dev-pool-analyses?orgId=${college.id}&year=${year}`,
+      )
+    ).json.items.find((a) => a.summary === summary);
+    expect(stored).toMatchObject({ heldOn: today, counts });
+    await b.snap('development--pool-analyses');
+
+    // A secretary takes up contact with an activist of their college, then the contact ends.
+    const pair = await contactablePair(b, today);
+    expect(pair, 'the demo has an activist with a secretary who may contact them').toBeDefined();
+    await page.goto(`/development/contacts?orgId=${pair.collegeId}`);
+    await page.getByRole('menuitem', { name: '书记联系积极分子' }).waitFor();
+    await page.getByRole('button', { name: /确定联系书记/ }).click();
+    const form = page.getByRole('dialog').filter({ hasText: '联系书记' });
+    await form.waitFor();
+    const person = form.getByLabel('入党积极分子 / 发展对象');
+    await person.click();
+    await person.pressSequentially(pair.personCode);
+    await choose(page, person, pair.personCode);
+    const secretary = form.getByLabel('联系书记');
+    await secretary.click();
+    await secretary.pressSequentially(pair.secretaryCode);
+    await choose(page, secretary, pair.secretaryCode);
+    // A multiple select keeps its list open after a pick: close it by clicking elsewhere in the form.
+    await form.locator('.ant-modal-title').click();
+    const linked = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/v1/dev-contacts' && r.request().method() === 'POST',
+    );
+    await form.getByRole('button', { name: /确\s*定|OK/ }).click();
+    const link = await linked;
+    expect(`${link.status()} ${link.status() === 200 ? '' : await link.text()}`).toBe('200 ');
+    const row = page
+      .getByTestId('dev-contacts')
+      .locator('tr.ant-table-row')
+      .filter({ hasText: pair.personCode })
+      .filter({ hasText: pair.secretaryName });
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toContain('联系中');
+    await b.snap('development--contacts');
+
+    await row.getByRole('button', { name: /结束联系/ }).click();
+    const end = page.getByRole('dialog').filter({ hasText: '结束日期' });
+    const ended = page.waitForResponse((r) => /\/api\/v1\/dev-contacts\/[^/]+$/.test(new URL(r.url()).pathname));
+    await end.getByRole('button', { name: /确\s*定|OK/ }).click();
+    const endResponse = await ended;
+    expect(`${endResponse.status()} ${endResponse.status() === 200 ? '' : await endResponse.text()}`).toBe('200 ');
+    await expect.poll(() => row.textContent()).not.toContain('联系中');
+    const contacts = (await b.api<{ items: Contact[] }>('GET', `/dev-contacts?orgId=${pair.collegeId}`)).json.items;
+    expect(contacts.filter((c) => c.caseId === pair.caseId && c.secretaryId === pair.secretaryId)).toEqual([
+      expect.objectContaining({ fromOn: today, toOn: today }),
+    ]);
   });
 });

@@ -233,7 +233,12 @@ export default function ContactsPage() {
       title={t('dev.contactsTitle')}
       extra={
         abilities.writes && (
-          <Button type="primary" icon={<PlusOutlined />} disabled={!collegeId} onClick={() => setAdding(true)}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            disabled={!collegeId || colleges.isPlaceholderData}
+            onClick={() => setAdding(true)}
+          >
             {t('dev.addContact')}
           </Button>
         )

@@ -182,7 +182,8 @@ export default function PoolAnalysesPage() {
           <Button
             type="primary"
             icon={<PlusOutlined />}
-            disabled={!collegeRows.length}
+            // The colleges of the org picked before may still be shown while the new ones load.
+            disabled={!collegeRows.length || colleges.isPlaceholderData}
             onClick={() => setEditing({ year, colleges: collegeRows, analysis: null })}
           >
             {t('dev.recordAnalysis')}
