@@ -1,7 +1,8 @@
 /**
  * Excellence in the browser: the organization department sees this year's model-branch gauge,
  * accepts the demo's dual-leader studio (its mid-term review passed) and the row turns accepted;
- * the commendation page shows last year's round; a practical rule is recorded for a branch and
+ * the commendation page shows last year's round, and a commended person's and org's pages show it
+ * in their awards card; a practical rule is recorded for a branch and
  * appears in its list.
  */
 import { describe, expect, it } from 'vitest';
@@ -36,6 +37,18 @@ describe('excellence', () => {
     await page.goto(`/awards?year=${Number(year) - 1}`);
     await page.getByText('最近一次表彰').waitFor();
     await page.locator('.ant-table-row').filter({ hasText: '已表彰' }).first().waitFor();
+
+    // The commendation shows on the person's and the org's own page.
+    type AwardRow = { kind: string; personId: string | null; orgId: string | null; status: string };
+    const decided = (await b.api<{ items: AwardRow[] }>('GET', `/awards?year=${Number(year) - 1}&status=decided`)).json
+      .items;
+    const person = decided.find((a) => a.personId);
+    const org = decided.find((a) => a.orgId);
+    if (!person?.personId || !org?.orgId) throw new Error('the demo round commends no person or no org');
+    await page.goto(`/members/${person.personId}`);
+    await expect.poll(() => page.getByTestId('awards-card').textContent()).toContain(`${Number(year) - 1}年度`);
+    await page.goto(`/orgs/${org.orgId}`);
+    await expect.poll(() => page.getByTestId('awards-card').textContent()).toContain('先进基层党组织');
 
     await page.goto(`/practice-carriers?year=${year}&orgId=${b.harness.fixture.college.id}`);
     await page.getByRole('button', { name: /登\s*记/ }).click();
