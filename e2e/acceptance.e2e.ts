@@ -119,4 +119,66 @@ describe('acceptance', () => {
     await page.getByTestId('acc-certificates').getByText(branch.name).waitFor();
     await b.snap('acceptance-certified');
   });
+
+  it('a college’s return opens the branch’s rectification item, linked back to the review', async () => {
+    const { branch, college } = b.harness.fixture;
+    await b.signIn();
+    const suffix = Date.now() % 100000;
+    const opened = await b.api<Campaign>('POST', '/acceptance/campaigns', {
+      year: Number(inDays(0).slice(0, 4)),
+      title: `浏览器测试验收退回${suffix}`,
+      standardSets: ['hbzy-2019-3s3n'],
+      opensOn: inDays(-1),
+      closesOn: inDays(60),
+    });
+    expect(opened.status).toBe(200);
+    const campaign = (await b.api<Campaign>('GET', `/acceptance/campaigns/${opened.json.id}`)).json;
+    const reviewId = campaign.reviews.find((r) => r.orgId === branch.id)?.id;
+    const logins: Record<string, { username: string; password: string }> = {};
+    for (const [key, role, orgId] of [
+      ['secretary', 'branchSecretary', branch.id],
+      ['college', 'collegeAdmin', college.id],
+    ] as const) {
+      const username = `e2e-ret-${key}-${suffix}`;
+      const res = await b.api<{ password: string }>('POST', '/accounts', {
+        username,
+        displayName: key,
+        personId: null,
+        grants: [{ role, orgId }],
+      });
+      logins[key] = { username, password: res.json.password };
+    }
+    const page = b.page;
+    const reviewUrl = `/acceptance/reviews/${reviewId}`;
+    await page.context().clearCookies();
+    await b.signIn(logins.secretary);
+    const pending = (await b.api<Review & { version: number }>('GET', reviewUrl)).json;
+    const selfChecked = await b.api('POST', `${reviewUrl}/self-check`, {
+      version: pending.version,
+      statement: '逐项自查',
+    });
+    expect(selfChecked.status).toBe(200);
+
+    await page.context().clearCookies();
+    await b.signIn(logins.college);
+    await page.goto(reviewUrl);
+    await expect.poll(() => page.getByTestId('acc-stage').textContent()).toBe('待院系初验');
+    await page.getByRole('button', { name: /退\s*回/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('退回理由').fill(`党员大会记录缺少表决情况${suffix}`);
+    const returned = page.waitForResponse((r) => r.url().endsWith(`${reviewUrl}/first-check`));
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    expect((await returned).status()).toBe(200);
+    await expect.poll(() => page.getByTestId('acc-stage').textContent()).toBe('已退回');
+
+    await page.goto('/rectifications?source=acceptance');
+    const row = page
+      .getByTestId('rectification-table')
+      .getByRole('row')
+      .filter({ hasText: `表决情况${suffix}` });
+    await row.getByRole('link').first().click();
+    await expect.poll(() => page.getByTestId('rectification-problem').textContent()).toContain('退回：党员大会记录');
+    await page.getByRole('link', { name: '达标验收退回' }).click();
+    await page.waitForURL(new RegExp(`${reviewUrl}$`));
+  });
 });

@@ -82,6 +82,8 @@ export default function RectificationPage() {
                 <Descriptions.Item label={t('rect.source')}>
                   {r.source === 'finding' && r.sourceId ? (
                     <Link to={`/compliance/findings/${r.sourceId}`}>{t.label('rectSource', r.source)}</Link>
+                  ) : r.source === 'acceptance' && r.sourceId ? (
+                    <Link to={`/acceptance/reviews/${r.sourceId}`}>{t.label('rectSource', r.source)}</Link>
                   ) : (
                     t.label('rectSource', r.source)
                   )}
