@@ -2,7 +2,7 @@
  * Facts for the member-level rules: see `MemberFacts`. Every query is one statement over the
  * whole scope (the people with any membership in it), grouped by person: never one per member.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
   type Absence,
   type MemberFacts,
@@ -16,6 +16,37 @@ import { type FactScope, orgFilter, validOnSql } from './scope.ts';
 
 const day = (column: string) => sql.raw(`to_char(${column}, 'YYYY-MM-DD')`);
 const held = sql`m.status in ('held', 'recorded')`;
+
+type PersonRow = Omit<MemberRecord, 'memberships' | 'reportsByYear' | 'lifeMeetingsByYear'>;
+type LastDays = Pick<MemberRecord, 'lastLife' | 'lastExcused' | 'lastAttended'>;
+const isCut = (p: LastDays) => p.lastAttended === null || (p.lastLife === null && p.lastExcused === null);
+/**
+ * Months of meetings whose attendance is read for every person, then for those the shorter
+ * window left undecided (see `isCut`), and last (null) their whole history. A quarter holds a
+ * general assembly; 25 months cover the longest `months` LIFE-13 and MEM-03 accept (24).
+ */
+const windows = [3, 25, null];
+
+/**
+ * Per person of the attendance rows `who` selects, over the meetings `when` selects (held on or
+ * before asOf): the last organizational life, excused meeting and attendance (see
+ * `MemberRecord`). The meetings' flags are worked out once per meeting, not once per attendance
+ * row; a check-in's day is converted once per person (the latest instant has the latest day).
+ */
+const lastDays = (who: SQL, when: SQL) => sql`
+  select a.person_id, a.tenant_id,
+    max(m.life_day) filter (where a.status in ('present', 'late')) as last_life,
+    max(m.life_day) filter (where a.status = 'leave' and btrim(coalesce(a.reason, '')) <> '') as last_excused,
+    greatest(max(m.held_day) filter (where a.status in ('present', 'late')),
+      (max(a.checked_in_at) at time zone 'Asia/Shanghai')::date) as last_attended
+  from attendance a
+  join (select m.tenant_id, m.id,
+      case when ${held} then m.held_on end as held_day,
+      case when ${held} and o.kind in ('branch', 'group') then m.held_on end as life_day
+    from meetings m join orgs o on o.tenant_id = m.tenant_id and o.id = m.org_id
+    where ${when}) m on m.tenant_id = a.tenant_id and m.id = a.meeting_id
+  where ${who} and (a.status <> 'absent' or a.checked_in_at is not null)
+  group by a.person_id, a.tenant_id`;
 
 export async function loadMemberFacts(tx: Tx, scope: FactScope): Promise<MemberFacts> {
   const tenants = sql`${sql.param(scope.tenantIds)}::uuid[]`;
@@ -36,26 +67,19 @@ export async function loadMemberFacts(tx: Tx, scope: FactScope): Promise<MemberF
       where ${orgFilter(scope)})`;
 
   // Grouped by (person, tenant), not the attendance_person index's order, so a university's
-  // attendance is read by one sequential scan and hash-aggregated.
+  // attendance is read by one sequential scan and hash-aggregated; only the last `windows[0]`
+  // months of meetings are joined and aggregated.
   // A whole university needs no person filter on its attendance: people without a membership
   // drop out at the final join.
   const attendees = scope.subtreePath === null ? sql`` : sql`and ${inScope('a.person_id')}`;
-  const people = await selectRows<Omit<MemberRecord, 'memberships' | 'reportsByYear' | 'lifeMeetingsByYear'>>(
+  const meetingsSince = (months: number | null) =>
+    months === null
+      ? sql`m.tenant_id = any(${tenants}) and m.held_on <= ${asOf}`
+      : sql`m.tenant_id = any(${tenants}) and m.held_on <= ${asOf}
+          and m.held_on > (${asOf} - ${`${months} months`}::interval)::date`;
+  const people = await selectRows<PersonRow>(
     tx,
-    sql`with life as (
-        select a.person_id, a.tenant_id,
-          max(m.held_on) filter (where ${held} and a.status in ('present', 'late') and o.kind in ('branch', 'group')) as last_life,
-          max(m.held_on) filter (where ${held} and a.status = 'leave' and btrim(coalesce(a.reason, '')) <> ''
-            and o.kind in ('branch', 'group')) as last_excused,
-          greatest(max(m.held_on) filter (where ${held} and a.status in ('present', 'late')),
-            max((a.checked_in_at at time zone 'Asia/Shanghai')::date)) as last_attended
-        from attendance a
-        join meetings m on m.tenant_id = a.tenant_id and m.id = a.meeting_id
-        join orgs o on o.tenant_id = m.tenant_id and o.id = m.org_id
-        where a.tenant_id = any(${tenants}) ${attendees} and m.held_on <= ${asOf}
-          and (a.status <> 'absent' or a.checked_in_at is not null)
-        group by a.person_id, a.tenant_id
-      ),
+    sql`with life as (${lastDays(sql`a.tenant_id = any(${tenants}) ${attendees}`, meetingsSince(windows[0]))}),
       reports as (
         select t.person_id, t.tenant_id, max(t.submitted_on) as last_report
         from thought_reports t
@@ -71,6 +95,31 @@ export async function loadMemberFacts(tx: Tx, scope: FactScope): Promise<MemberF
       where p.tenant_id = any(${tenants}) and ${inScope('p.id')}
       order by p.tenant_id, p.code`,
   );
+  // Someone who attended in the window and had organizational life or an excused meeting in it
+  // has their exact lastAttended, and the later of lastLife and lastExcused exact: a day older
+  // than the window can only be the earlier of those two, which LIFE-13 never takes (it is left
+  // null). A check-in is on its meeting's day, so it falls in the window with the meeting. The
+  // others ("cut": few, unless the window was a holiday) are read again over a longer window, by
+  // the attendance_person index, until their whole history has been read.
+  let cut = people.filter(isCut);
+  for (const months of windows.slice(1)) {
+    if (cut.length === 0) break;
+    const again = await selectRows<{ personId: string } & LastDays>(
+      tx,
+      sql`select l.person_id as "personId", ${day('l.last_life')} as "lastLife",
+          ${day('l.last_excused')} as "lastExcused", ${day('l.last_attended')} as "lastAttended"
+        from (${lastDays(
+          sql`a.tenant_id = any(${tenants}) and a.person_id = any(${sql.param(cut.map((p) => p.personId))}::uuid[])`,
+          meetingsSince(months),
+        )}) l`,
+    );
+    const byId = new Map(cut.map((p) => [p.personId, p]));
+    for (const { personId, ...days } of again) {
+      const p = byId.get(personId);
+      if (p) Object.assign(p, days);
+    }
+    cut = cut.filter(isCut);
+  }
 
   const spans = await selectRows<MembershipSpan & { personId: string }>(
     tx,

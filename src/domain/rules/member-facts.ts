@@ -22,9 +22,13 @@ export type MemberRecord = {
   leadingCadre: boolean;
   /** Every membership row of the person, ordered by validFrom (also rows outside the scope). */
   memberships: MembershipSpan[];
-  /** Last day (≤ asOf) present or late at a meeting of a branch or group: organizational life (LIFE-13). */
+  /**
+   * Last day (≤ asOf) present or late at a meeting of a branch or group: organizational life
+   * (LIFE-13). Of lastLife and lastExcused only the later is sure to be given: the earlier may be
+   * null when it is months older (the loader does not read that far back for it).
+   */
   lastLife: string | null;
-  /** Last day (≤ asOf) on leave with a reason from a meeting of a branch or group: an excused meeting (LIFE-13). */
+  /** Last day (≤ asOf) on leave with a reason from a meeting of a branch or group: an excused meeting (LIFE-13). See lastLife. */
   lastExcused: string | null;
   /** Last day (≤ asOf) present or late at any meeting, or checked in by its QR code (MEM-03). */
   lastAttended: string | null;
