@@ -69,17 +69,26 @@ const life11: Rule<'member'> = {
   evaluate(ctx) {
     const memberById = new Map(ctx.facts.members.map((m) => [m.personId, m]));
     const groups = new Map<string, { member: MemberRecord; orgId: string; month: string; items: AbsenceState[] }>();
-    // Many absences share a meeting day and a window: one date computation each.
-    const deadlines = new Map<string, string>();
+    // Tens of thousands of absences, nearly all made up in time, share a few thousand orgs and a
+    // few hundred meeting days: one parameter lookup per org, one date computation per day and
+    // window, and the member looked up only for the absences kept.
+    const makeupDaysOf = new Map<string, number>();
+    const deadlines = new Map<number, Map<string, string>>();
     for (const absence of ctx.facts.absences) {
-      const member = memberById.get(absence.personId);
-      if (!member) continue;
-      const makeupDays = Number(ctx.params(absence.orgId).makeupDays);
-      const deadlineKey = `${absence.heldOn}+${makeupDays}`;
-      let deadline = deadlines.get(deadlineKey);
+      let makeupDays = makeupDaysOf.get(absence.orgId);
+      if (makeupDays === undefined) {
+        makeupDays = Number(ctx.params(absence.orgId).makeupDays);
+        makeupDaysOf.set(absence.orgId, makeupDays);
+      }
+      let byDay = deadlines.get(makeupDays);
+      if (byDay === undefined) {
+        byDay = new Map();
+        deadlines.set(makeupDays, byDay);
+      }
+      let deadline = byDay.get(absence.heldOn);
       if (deadline === undefined) {
         deadline = addDays(absence.heldOn, makeupDays);
-        deadlines.set(deadlineKey, deadline);
+        byDay.set(absence.heldOn, deadline);
       }
       let item: AbsenceState;
       // A make-up recorded after asOf had not happened yet as of asOf.
@@ -93,6 +102,8 @@ const life11: Rule<'member'> = {
         if (left > warningWindowDays.month) continue;
         item = { absence, deadline, state: 'pending', daysLeft: left };
       }
+      const member = memberById.get(absence.personId);
+      if (!member) continue;
       const month = absence.heldOn.slice(0, 7);
       const key = `${absence.orgId}|${member.personId}|${month}`;
       const group = groups.get(key) ?? { member, orgId: absence.orgId, month, items: [] };
@@ -176,10 +187,9 @@ const life13: Rule<'member'> = {
       const span = spanOn(member, ctx.asOf);
       const run = runOn(member, ctx.asOf);
       if (!span || !run) continue;
-      const since = [member.lastLife, member.lastExcused, run.from]
-        .filter((d): d is string => d !== null)
-        .sort()
-        .at(-1) as string;
+      let since = run.from;
+      if (member.lastLife !== null && member.lastLife > since) since = member.lastLife;
+      if (member.lastExcused !== null && member.lastExcused > since) since = member.lastExcused;
       const branchLast = ctx.facts.branchLastMeeting[span.orgId];
       if (!branchLast || branchLast <= since) continue;
       const params = ctx.params(span.orgId);
