@@ -1,10 +1,10 @@
 /** The member-level LIFE rules: make-ups (LIFE-11), lapse (LIFE-13), thought reports (LIFE-14), leading cadres (LIFE-22). */
 import { checkCount } from '../compliance/periodic.ts';
 import type { Evidence, FindingDraft, Rule } from '../compliance/types.ts';
-import { addDays, daysLeft, monthsBetween, periodLabel, warningWindowDays } from '../periods.ts';
+import { addDays, daysLeft, periodLabel, warningWindowDays } from '../periods.ts';
 import type { Absence, MemberRecord } from './member-facts.ts';
 import { MIN_MAKEUP_DAYS } from './member-facts.ts';
-import { branchFor, owesPeriod, runOn, spanOn } from './member-spans.ts';
+import { branchFor, monthsUntil, owesPeriod, runOn, spanOn } from './member-spans.ts';
 
 const typeNames: Record<string, { zh: string; en: string }> = {
   generalAssembly: { zh: '支部党员大会', en: 'general assembly' },
@@ -183,6 +183,7 @@ const life13: Rule<'member'> = {
   facts: 'member',
   evaluate(ctx) {
     const out: FindingDraft[] = [];
+    const monthsSince = monthsUntil(ctx.asOf);
     for (const member of ctx.facts.members) {
       const span = spanOn(member, ctx.asOf);
       const run = runOn(member, ctx.asOf);
@@ -195,7 +196,7 @@ const life13: Rule<'member'> = {
       const params = ctx.params(span.orgId);
       const months = Number(params.months);
       const warnMonths = Number(params.warnMonths);
-      const gone = monthsBetween(since, ctx.asOf);
+      const gone = monthsSince(since);
       if (gone < Math.min(months, warnMonths)) continue;
       const breach = gone >= months;
       out.push({

@@ -1,8 +1,8 @@
 /** The MEM rules on members' records: transfers (MEM-01) and members out of touch (MEM-03). */
 import type { Bilingual, Evidence, FindingDraft, Rule, RuleContext } from '../compliance/types.ts';
-import { daysBetween, monthsBetween } from '../periods.ts';
+import { daysBetween } from '../periods.ts';
 import type { MemberFacts, MemberRecord, MembershipSpan } from './member-facts.ts';
-import { runOn, spanOn } from './member-spans.ts';
+import { monthsUntil, runOn, spanOn } from './member-spans.ts';
 
 type Issue = { message: Bilingual; spans: MembershipSpan[] };
 
@@ -138,6 +138,7 @@ const mem03: Rule<'member'> = {
   facts: 'member',
   evaluate(ctx) {
     const out: FindingDraft[] = [];
+    const monthsSince = monthsUntil(ctx.asOf);
     for (const member of ctx.facts.members) {
       const span = spanOn(member, ctx.asOf);
       const run = runOn(member, ctx.asOf);
@@ -152,7 +153,7 @@ const mem03: Rule<'member'> = {
       for (const [day, kind] of contacts) if (day !== null && (!last || day > last.day)) last = { day, kind };
       if (!last) continue;
       const months = Number(ctx.params(span.orgId).months);
-      const gone = monthsBetween(last.day, ctx.asOf);
+      const gone = monthsSince(last.day);
       if (gone < months) continue;
       const what = contactKinds[last.kind];
       out.push({

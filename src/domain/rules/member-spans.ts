@@ -3,7 +3,7 @@
  * normal standing that say since when they owe organizational life and whether they owe a
  * whole period's requirement.
  */
-import { type Period, validOn } from '../periods.ts';
+import { monthsBetween, type Period, validOn } from '../periods.ts';
 import type { MemberRecord, MembershipSpan } from './member-facts.ts';
 
 /** An unbroken run [from, to) of normal-standing membership rows (a move between branches on one day does not break it). */
@@ -45,3 +45,19 @@ export const owesPeriod = (member: MemberRecord, period: Pick<Period, 'from' | '
 /** Where a finding about a member's period goes: their branch at asOf, or at the end of the period if they have left. */
 export const branchFor = (member: MemberRecord, asOf: string, period: Pick<Period, 'to'>) =>
   (spanOn(member, asOf) ?? spanOn(member, period.to))?.orgId ?? null;
+
+/**
+ * `monthsBetween(day, asOf)` remembered per day: rules ask it for every member, and members'
+ * last days fall on a few hundred distinct meeting days.
+ */
+export function monthsUntil(asOf: string): (day: string) => number {
+  const memo = new Map<string, number>();
+  return (day) => {
+    let months = memo.get(day);
+    if (months === undefined) {
+      months = monthsBetween(day, asOf);
+      memo.set(day, months);
+    }
+    return months;
+  };
+}
