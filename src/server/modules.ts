@@ -57,11 +57,11 @@ export async function registerModules(api: App, ctx: AppContext) {
   await awardRoutes(api, ctx);
   await devPlanRoutes(api, ctx);
   await devRosterRoutes(api, ctx);
+  await modelUnitRoutes(api, ctx);
+  await rectificationRoutes(api, ctx);
+  await surveyRoutes(api, ctx);
   await acceptanceRoutes(api, ctx);
   await ratingRoutes(api, ctx);
   await secretaryReviewRoutes(api, ctx);
   await developmentRoutes(api, ctx);
-  await modelUnitRoutes(api, ctx);
-  await rectificationRoutes(api, ctx);
-  await surveyRoutes(api, ctx);
 }

@@ -6,8 +6,8 @@ import type { AcceptanceFacts } from '../rules/acceptance-facts.ts';
 import type { ModelFacts } from '../rules/assess-model-facts.ts';
 import type { RatingFacts } from '../rules/assess-ratings-facts.ts';
 import type { DevPlanFacts } from '../rules/dev-college-facts.ts';
-import type { DuesFacts } from '../rules/dues-facts.ts';
 import type { DevFacts } from '../rules/dev-facts.ts';
+import type { DuesFacts } from '../rules/dues-facts.ts';
 import type { EduFacts } from '../rules/edu-facts.ts';
 import type { FundFacts } from '../rules/fund-facts.ts';
 import type { ImprovementFacts } from '../rules/improvement-facts.ts';
@@ -30,9 +30,9 @@ export type FactSets = {
   funds: FundFacts;
   /** Per member: owed months, income bases, payments and recorded reasons; dues returned (DUES rules). */
   dues: DuesFacts;
-  /** College-level orgs' development plans, pool analyses, admissions; staff activists and secretaries' contacts (DEV-11…14). */
   /** Development cases with their steps, the standing of the people they name and the branch's voters (DEV-01…10). */
   development: DevFacts;
+  /** College-level orgs' development plans, pool analyses, admissions; staff activists and secretaries' contacts (DEV-11…14). */
   devPlans: DevPlanFacts;
   /** Rectification items, surveys, reorganizations and what makes a branch weak (ASSESS-03/04/05). */
   improvement: ImprovementFacts;
