@@ -26,11 +26,11 @@ import { exportAcceptance } from './acceptance-section.ts';
 import { exportDevPlans } from './dev-plans-sections.ts';
 import { exportDevelopment } from './development-section.ts';
 import { exportDues } from './dues-section.ts';
+import { exportExcellence } from './excellence-sections.ts';
 import { exportImprovement } from './improvement-sections.ts';
 import { exportRatings } from './ratings-section.ts';
-import { exportSecretaryReviews } from './secretary-reviews-section.ts';
-import { exportExcellence } from './excellence-sections.ts';
 import { DATASET_FORMAT, type Dataset, positionRoles } from './schema.ts';
+import { exportSecretaryReviews } from './secretary-reviews-section.ts';
 import { exportTrainingAndFunds } from './training-funds-sections.ts';
 
 /** Code order independent of the machine's locale. */

@@ -21,10 +21,10 @@ import { acceptanceSchema } from './acceptance-section.ts';
 import { developmentContactsSchema, developmentPlansSchema, poolAnalysesSchema } from './dev-plans-sections.ts';
 import { developmentSchema } from './development-section.ts';
 import { duesSchema } from './dues-section.ts';
+import { awardsSchema, modelUnitsSchema, practiceCarriersSchema } from './excellence-sections.ts';
 import { rectificationsSchema, reorganizationsSchema, surveysSchema } from './improvement-sections.ts';
 import { ratingsSchema } from './ratings-section.ts';
 import { secretaryReviewsSchema } from './secretary-reviews-section.ts';
-import { awardsSchema, modelUnitsSchema, practiceCarriersSchema } from './excellence-sections.ts';
 import { fundsSchema, trainingCreditSchema, trainingSessionSchema } from './training-funds-sections.ts';
 
 export const DATASET_FORMAT = 'zhibu-dataset/1';

@@ -15,11 +15,11 @@ import { checkAcceptance } from './acceptance-section.ts';
 import { checkDevPlans } from './dev-plans-sections.ts';
 import { checkDevelopment } from './development-section.ts';
 import { checkDues } from './dues-section.ts';
+import { checkExcellence } from './excellence-sections.ts';
 import { checkImprovement } from './improvement-sections.ts';
 import { checkRatings } from './ratings-section.ts';
-import { checkSecretaryReviews } from './secretary-reviews-section.ts';
-import { checkExcellence } from './excellence-sections.ts';
 import { type Dataset, type DatasetIssue, datasetSchema } from './schema.ts';
+import { checkSecretaryReviews } from './secretary-reviews-section.ts';
 import { checkTrainingAndFunds } from './training-funds-sections.ts';
 
 export type DatasetValidation = { ok: true; dataset: Dataset; issues: [] } | { ok: false; issues: DatasetIssue[] };
