@@ -1,29 +1,13 @@
 /** Routes of the acceptance pages (达标验收), inside the signed-in frame. */
-import { Spin } from 'antd';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Route } from 'react-router-dom';
 import type { Abilities } from '../auth/session.tsx';
-import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { GuardedPage } from '../components/GuardedPage.tsx';
 
 const CampaignsPage = lazy(() => import('./CampaignsPage.tsx'));
 const CampaignPage = lazy(() => import('./CampaignPage.tsx'));
 const ReviewPage = lazy(() => import('./ReviewPage.tsx'));
 const QueuePage = lazy(() => import('./QueuePage.tsx'));
-
-function Page({ allowed, children }: { allowed: boolean; children: ReactNode }) {
-  if (!allowed) return <NotFoundPage />;
-  return (
-    <Suspense
-      fallback={
-        <div style={{ padding: 48, textAlign: 'center' }}>
-          <Spin />
-        </div>
-      }
-    >
-      {children}
-    </Suspense>
-  );
-}
 
 export function acceptanceRoutes(abilities: Abilities) {
   const pages: [string, ReactNode][] = [
@@ -33,6 +17,6 @@ export function acceptanceRoutes(abilities: Abilities) {
     ['acceptance/reviews/:id', <ReviewPage key="review" />],
   ];
   return pages.map(([path, page]) => (
-    <Route key={path} path={path} element={<Page allowed={abilities.browses}>{page}</Page>} />
+    <Route key={path} path={path} element={<GuardedPage allowed={abilities.browses}>{page}</GuardedPage>} />
   ));
 }

@@ -1,9 +1,8 @@
 /** Routes of the compliance pages (合规监测), inside the signed-in frame. */
-import { Spin } from 'antd';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy } from 'react';
 import { Route } from 'react-router-dom';
 import type { Abilities } from '../auth/session.tsx';
-import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { GuardedPage } from '../components/GuardedPage.tsx';
 
 const DashboardPage = lazy(() => import('./DashboardPage.tsx'));
 const FindingsPage = lazy(() => import('./FindingsPage.tsx'));
@@ -11,21 +10,6 @@ const FindingPage = lazy(() => import('./FindingPage.tsx'));
 const ScorecardPage = lazy(() => import('./ScorecardPage.tsx'));
 const StandardsPage = lazy(() => import('./StandardsPage.tsx'));
 const OverviewPage = lazy(() => import('./OverviewPage.tsx'));
-
-function Page({ allowed, children }: { allowed: boolean; children: ReactNode }) {
-  if (!allowed) return <NotFoundPage />;
-  return (
-    <Suspense
-      fallback={
-        <div style={{ padding: 48, textAlign: 'center' }}>
-          <Spin />
-        </div>
-      }
-    >
-      {children}
-    </Suspense>
-  );
-}
 
 /** Oversight viewers compare universities; a platform admin may too. */
 export const comparesUniversities = (abilities: Abilities) =>
@@ -38,18 +22,18 @@ export function complianceRoutes(abilities: Abilities) {
       key="compliance"
       path="compliance"
       element={
-        <Page allowed={browses}>
+        <GuardedPage allowed={browses}>
           <DashboardPage />
-        </Page>
+        </GuardedPage>
       }
     />,
     <Route
       key="compliance-findings"
       path="compliance/findings"
       element={
-        <Page allowed={browses}>
+        <GuardedPage allowed={browses}>
           <FindingsPage />
-        </Page>
+        </GuardedPage>
       }
     />,
     // A finding about a member may be opened from their to-dos; the server decides who sees it.
@@ -57,36 +41,36 @@ export function complianceRoutes(abilities: Abilities) {
       key="compliance-finding"
       path="compliance/findings/:id"
       element={
-        <Page allowed>
+        <GuardedPage allowed>
           <FindingPage />
-        </Page>
+        </GuardedPage>
       }
     />,
     <Route
       key="compliance-scorecard"
       path="compliance/scorecard"
       element={
-        <Page allowed={browses}>
+        <GuardedPage allowed={browses}>
           <ScorecardPage />
-        </Page>
+        </GuardedPage>
       }
     />,
     <Route
       key="compliance-standards"
       path="compliance/standards"
       element={
-        <Page allowed={browses}>
+        <GuardedPage allowed={browses}>
           <StandardsPage />
-        </Page>
+        </GuardedPage>
       }
     />,
     <Route
       key="compliance-overview"
       path="compliance/overview"
       element={
-        <Page allowed={comparesUniversities(abilities)}>
+        <GuardedPage allowed={comparesUniversities(abilities)}>
           <OverviewPage />
-        </Page>
+        </GuardedPage>
       }
     />,
   ];

@@ -1,9 +1,8 @@
 /** Routes of the member-development pages (发展党员), inside the signed-in frame. */
-import { Spin } from 'antd';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Route } from 'react-router-dom';
 import type { Abilities } from '../auth/session.tsx';
-import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { GuardedPage } from '../components/GuardedPage.tsx';
 
 const PipelinePage = lazy(() => import('./PipelinePage.tsx'));
 const CaseListPage = lazy(() => import('./CaseListPage.tsx'));
@@ -14,21 +13,6 @@ const RosterPage = lazy(() => import('./RosterPage.tsx'));
 const ActivistImportPage = lazy(() => import('./ActivistImportPage.tsx'));
 const PoolAnalysesPage = lazy(() => import('./PoolAnalysesPage.tsx'));
 const ContactsPage = lazy(() => import('./ContactsPage.tsx'));
-
-function Page({ allowed, children }: { allowed: boolean; children: ReactNode }) {
-  if (!allowed) return <NotFoundPage />;
-  return (
-    <Suspense
-      fallback={
-        <div style={{ padding: 48, textAlign: 'center' }}>
-          <Spin />
-        </div>
-      }
-    >
-      {children}
-    </Suspense>
-  );
-}
 
 const pages: { path: string; page: ReactNode; allowed: (a: Abilities) => boolean }[] = [
   { path: 'development', page: <PipelinePage />, allowed: (a) => a.browses },
@@ -44,6 +28,6 @@ const pages: { path: string; page: ReactNode; allowed: (a: Abilities) => boolean
 
 export function developmentRoutes(abilities: Abilities) {
   return pages.map(({ path, page, allowed }) => (
-    <Route key={path} path={path} element={<Page allowed={allowed(abilities)}>{page}</Page>} />
+    <Route key={path} path={path} element={<GuardedPage allowed={allowed(abilities)}>{page}</GuardedPage>} />
   ));
 }

@@ -1,29 +1,13 @@
 /** Routes of the dues pages (党费), inside the signed-in frame. */
-import { Spin } from 'antd';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy } from 'react';
 import { Route } from 'react-router-dom';
 import type { Abilities } from '../auth/session.tsx';
-import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { GuardedPage } from '../components/GuardedPage.tsx';
 
 const DuesSheetPage = lazy(() => import('./DuesSheetPage.tsx'));
 const DuesStatsPage = lazy(() => import('./DuesStatsPage.tsx'));
 const DuesImportPage = lazy(() => import('./DuesImportPage.tsx'));
 const MyDuesPage = lazy(() => import('./MyDuesPage.tsx'));
-
-function Page({ allowed, children }: { allowed: boolean; children: ReactNode }) {
-  if (!allowed) return <NotFoundPage />;
-  return (
-    <Suspense
-      fallback={
-        <div style={{ padding: 48, textAlign: 'center' }}>
-          <Spin />
-        </div>
-      }
-    >
-      {children}
-    </Suspense>
-  );
-}
 
 export function duesRoutes(abilities: Abilities) {
   return [
@@ -31,18 +15,18 @@ export function duesRoutes(abilities: Abilities) {
       key="dues"
       path="dues"
       element={
-        <Page allowed={abilities.browses}>
+        <GuardedPage allowed={abilities.browses}>
           <DuesSheetPage />
-        </Page>
+        </GuardedPage>
       }
     />,
     <Route
       key="dues-stats"
       path="dues/stats"
       element={
-        <Page allowed={abilities.browses}>
+        <GuardedPage allowed={abilities.browses}>
           <DuesStatsPage />
-        </Page>
+        </GuardedPage>
       }
     />,
     // Anyone linked to a member reads their own dues; the server keeps it to them.
@@ -50,18 +34,18 @@ export function duesRoutes(abilities: Abilities) {
       key="dues-me"
       path="dues/me"
       element={
-        <Page allowed>
+        <GuardedPage allowed>
           <MyDuesPage />
-        </Page>
+        </GuardedPage>
       }
     />,
     <Route
       key="dues-import"
       path="dues/import"
       element={
-        <Page allowed={abilities.writes}>
+        <GuardedPage allowed={abilities.writes}>
           <DuesImportPage />
-        </Page>
+        </GuardedPage>
       }
     />,
   ];

@@ -1,28 +1,15 @@
-/** Routes of the excellence pages, inside the signed-in frame. */
-import { Spin } from 'antd';
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { Route } from 'react-router-dom';
 import type { Abilities } from '../auth/session.tsx';
-import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { GuardedPage } from '../components/GuardedPage.tsx';
 
 const ModelUnitsPage = lazy(() => import('./ModelUnitsPage.tsx'));
 const AwardsPage = lazy(() => import('./AwardsPage.tsx'));
 const CarriersPage = lazy(() => import('./CarriersPage.tsx'));
 
-const page = (abilities: Abilities, element: React.ReactNode) =>
-  abilities.browses ? (
-    <Suspense
-      fallback={
-        <div style={{ padding: 48, textAlign: 'center' }}>
-          <Spin />
-        </div>
-      }
-    >
-      {element}
-    </Suspense>
-  ) : (
-    <NotFoundPage />
-  );
+const page = (abilities: Abilities, element: React.ReactNode) => (
+  <GuardedPage allowed={abilities.browses}>{element}</GuardedPage>
+);
 
 export function excellenceRoutes(abilities: Abilities) {
   return [

@@ -1,29 +1,14 @@
-/** Routes of the ratings and secretaries' reviews pages, inside the signed-in frame. */
-import { Spin } from 'antd';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Route } from 'react-router-dom';
 import type { Abilities } from '../auth/session.tsx';
-import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { GuardedPage } from '../components/GuardedPage.tsx';
 
 const RatingsPage = lazy(() => import('./RatingsPage.tsx'));
 const EvaluationPage = lazy(() => import('./EvaluationPage.tsx'));
 const ReviewRoundsPage = lazy(() => import('./ReviewRoundsPage.tsx'));
 const ReviewRoundPage = lazy(() => import('./ReviewRoundPage.tsx'));
 
-const page = (allowed: boolean, element: ReactNode) =>
-  allowed ? (
-    <Suspense
-      fallback={
-        <div style={{ padding: 48, textAlign: 'center' }}>
-          <Spin />
-        </div>
-      }
-    >
-      {element}
-    </Suspense>
-  ) : (
-    <NotFoundPage />
-  );
+const page = (allowed: boolean, element: ReactNode) => <GuardedPage allowed={allowed}>{element}</GuardedPage>;
 
 export function ratingsRoutes(abilities: Abilities) {
   return [

@@ -1,29 +1,13 @@
 /** Routes of the training pages (教育培训), inside the signed-in frame. */
-import { Spin } from 'antd';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy } from 'react';
 import { Route } from 'react-router-dom';
 import type { Abilities } from '../auth/session.tsx';
-import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { GuardedPage } from '../components/GuardedPage.tsx';
 
 const HoursPage = lazy(() => import('./HoursPage.tsx'));
 const SessionsPage = lazy(() => import('./SessionsPage.tsx'));
 const StudyImportPage = lazy(() => import('./StudyImportPage.tsx'));
 const MyHoursPage = lazy(() => import('./MyHoursPage.tsx'));
-
-function Page({ allowed, children }: { allowed: boolean; children: ReactNode }) {
-  if (!allowed) return <NotFoundPage />;
-  return (
-    <Suspense
-      fallback={
-        <div style={{ padding: 48, textAlign: 'center' }}>
-          <Spin />
-        </div>
-      }
-    >
-      {children}
-    </Suspense>
-  );
-}
 
 export function trainingRoutes(abilities: Abilities) {
   return [
@@ -31,27 +15,27 @@ export function trainingRoutes(abilities: Abilities) {
       key="training-hours"
       path="training/hours"
       element={
-        <Page allowed={abilities.browses}>
+        <GuardedPage allowed={abilities.browses}>
           <HoursPage />
-        </Page>
+        </GuardedPage>
       }
     />,
     <Route
       key="training-sessions"
       path="training/sessions"
       element={
-        <Page allowed={abilities.browses}>
+        <GuardedPage allowed={abilities.browses}>
           <SessionsPage />
-        </Page>
+        </GuardedPage>
       }
     />,
     <Route
       key="training-import"
       path="training/import"
       element={
-        <Page allowed={abilities.writes}>
+        <GuardedPage allowed={abilities.writes}>
           <StudyImportPage />
-        </Page>
+        </GuardedPage>
       }
     />,
     // Anyone signed in may look; the server answers only for an account linked to a member.
@@ -59,9 +43,9 @@ export function trainingRoutes(abilities: Abilities) {
       key="training-me"
       path="training/me"
       element={
-        <Page allowed>
+        <GuardedPage allowed>
           <MyHoursPage />
-        </Page>
+        </GuardedPage>
       }
     />,
   ];
