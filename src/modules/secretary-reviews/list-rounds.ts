@@ -60,16 +60,26 @@ export async function loadRoundDetail(tx: Tx, options: { actor: Actor; id: strin
     grade: ReviewGrade | null;
     version: number;
     isMine: boolean;
+    canRectify: boolean;
+    rectificationId: string | null;
+    rectificationStatus: 'open' | 'done' | 'verified' | null;
   }>(
     tx,
     sql`select v.id, v.round_id as "roundId", v.person_id as "personId", pe.name as "personName", v.org_id as "orgId",
         vo.name as "orgName", v.report, to_char(v.reported_on, 'YYYY-MM-DD') as "reportedOn",
-        v.final_score as "finalScore", v.grade, v.version, ${ownReview(actor)} as "isMine"
+        v.final_score as "finalScore", v.grade, v.version, ${ownReview(actor)} as "isMine",
+        ${orgInScope(actor, 'write', sql`vo.tenant_id`, sql`vo.path`)} as "canRectify",
+        x.id as "rectificationId", x.status as "rectificationStatus"
       from secretary_reviews v
       join secretary_review_rounds n on n.tenant_id = v.tenant_id and n.id = v.round_id
       join orgs ro on ro.tenant_id = n.tenant_id and ro.id = n.org_id
       join orgs vo on vo.tenant_id = v.tenant_id and vo.id = v.org_id
       join people pe on pe.tenant_id = v.tenant_id and pe.id = v.person_id
+      -- The latest rectification item opened from this review, for readers of the review's org only.
+      left join lateral (select r.id, r.status from rectifications r
+        where r.tenant_id = v.tenant_id and r.source = 'review' and r.source_id = v.id
+          and ${orgInScope(actor, 'read', sql`vo.tenant_id`, sql`vo.path`)}
+        order by r.created_at desc limit 1) x on true
       where v.round_id = ${round.id} and v.tenant_id = ${round.tenantId} and ${reviewVisible(actor)}
       order by vo.code`,
   );
@@ -87,11 +97,13 @@ export async function loadRoundDetail(tx: Tx, options: { actor: Actor; id: strin
   const strip = ({ reviewId: _r, ...s }: ScoreRow & { reviewId: string }) => s;
   return {
     round: presentRound(withCounts),
-    reviews: reviews.map((r) => {
+    reviews: reviews.map(({ rectificationId, rectificationStatus, ...r }) => {
       const own = scores.filter((s) => s.reviewId === r.id);
       const resultVisible = round.status === 'published' || round.organizerReads;
       return {
         ...r,
+        rectification:
+          rectificationId && rectificationStatus ? { id: rectificationId, status: rectificationStatus } : null,
         finalScore: resultVisible ? r.finalScore : null,
         grade: resultVisible ? r.grade : null,
         scores: round.organizerReads && !r.isMine ? own.map(strip) : null,

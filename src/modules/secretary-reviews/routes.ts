@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { App, AppContext } from '../../server/context.ts';
 import { requireActor, todayInShanghai } from '../../server/context.ts';
+import { sendWorkbook } from '../../server/excel.ts';
 import { idParams } from '../../server/zod.ts';
 import { addReview } from './add-review.ts';
 import { createRound } from './create-round.ts';
 import { listRounds, loadRoundDetail } from './list-rounds.ts';
 import { publishRound } from './publish-round.ts';
+import { buildRoundWorkbook } from './round-workbook.ts';
 import {
   addReviewBody,
   createRoundBody,
@@ -70,6 +72,21 @@ export default async function secretaryReviewRoutes(app: App, ctx: AppContext) {
       },
     },
     async (req) => db.transaction((tx) => loadRoundDetail(tx, { actor: requireActor(req), id: req.params.id })),
+  );
+
+  app.get(
+    '/secretary-reviews/rounds/:id/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '导出述职评议（Excel） A round’s reviews the caller sees, as Excel',
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      const detail = await db.transaction((tx) => loadRoundDetail(tx, { actor: requireActor(req), id: req.params.id }));
+      return sendWorkbook(reply, `${detail.round.title}.xlsx`, await buildRoundWorkbook(detail));
+    },
   );
 
   app.post(

@@ -76,6 +76,10 @@ export const reviewView = z.object({
   /** The caller's own score, if they gave one. */
   myScore: scoreView.nullable(),
   isMine: z.boolean(),
+  /** Whether the caller writes the reviewed org, so may open a rectification item from the review. */
+  canRectify: z.boolean(),
+  /** The latest rectification item opened from this review, if the caller reads the org. */
+  rectification: z.object({ id: z.string(), status: z.enum(['open', 'done', 'verified']) }).nullable(),
 });
 
 export const roundDetail = z.object({ round: roundView, reviews: z.array(reviewView) });

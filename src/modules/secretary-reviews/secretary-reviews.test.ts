@@ -1,5 +1,6 @@
 /** Secretaries' reviews: rounds per level, reports, scores (never one's own), publishing within scope, results into ratings. */
 import { count, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, buildMember, buildTerm, buildWorld, type World } from '../../../test/factories.ts';
 import { type Client, createTestServer, type TestServer } from '../../../test/server.ts';
@@ -249,5 +250,110 @@ describe('publishing', () => {
     expect(rating.computedScore).toBe(Math.round((100 * 24.1) / 25));
     const late = await collegeA1.put(`/api/v1/secretary-reviews/reviews/${liu.id}/score`, { score: 70, version: 1 });
     expect(late.statusCode).toBe(409);
+  });
+});
+
+const sheetOf = async (res: { rawPayload: Buffer }) => {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(res.rawPayload as never);
+  const ws = workbook.worksheets[0];
+  const rows: unknown[][] = [];
+  ws.eachRow((row) => {
+    rows.push((row.values as unknown[]).slice(1));
+  });
+  return { name: ws.name, rows };
+};
+const exportUrl = (id = branchRound.id) => `/api/v1/secretary-reviews/rounds/${id}/export.xlsx`;
+
+describe('the Excel export of a round', () => {
+  it('gives the organizer every review with each reviewer’s score, the mean, the grade and publication', async () => {
+    const res = await collegeA1.get(exportUrl());
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('述职评议考核.xlsx'));
+    const reviewers = ((await reviewOf(collegeA1, '王强')).scores as { reviewerName: string; score: number }[]).map(
+      (s) => [s.reviewerName, s.score],
+    );
+    expect(reviewers.map(([, score]) => score)).toEqual([88, 93]);
+    const { name, rows } = await sheetOf(res);
+    expect(name).toBe('2025年述职评议');
+    const published = '已公布（2025-12-20）';
+    expect(rows).toEqual([
+      [
+        '书记',
+        '所在组织',
+        '述职报告',
+        '提交日期',
+        `${reviewers[0][0]}评分`,
+        `${reviewers[1][0]}评分`,
+        '评分人数',
+        '平均得分',
+        '等次',
+        '结果',
+      ],
+      ['王强', '机电教工第一党支部', '已提交', '2025-12-20', 88, 93, 2, 91, '好', published],
+      ['刘洋', '机电学生第一党支部', '未提交', undefined, 58, undefined, 1, 58, '差', published],
+    ]);
+  });
+
+  it('gives the secretary only their own review, without the reviewers’ scores', async () => {
+    const res = await secretaryA1.get(exportUrl());
+    expect(res.statusCode).toBe(200);
+    expect((await sheetOf(res)).rows).toEqual([
+      ['书记', '所在组织', '述职报告', '提交日期', '评分人数', '平均得分', '等次', '结果'],
+      ['王强', '机电教工第一党支部', '已提交', '2025-12-20', undefined, 91, '好', '已公布（2025-12-20）'],
+    ]);
+  });
+
+  it('shows organizers the mean so far of an open round, without a grade', async () => {
+    const round = (
+      (await orgAdminA.get('/api/v1/secretary-reviews/rounds?year=2025')).json().items as {
+        id: string;
+        level: string;
+      }[]
+    ).find((r) => r.level === 'college') as { id: string };
+    const dean = ((await detail(orgAdminA, round.id)).reviews as Review[]).find(
+      (r) => r.personName === '孙海',
+    ) as Review;
+    await orgAdminA.put(`/api/v1/secretary-reviews/reviews/${dean.id}/score`, { score: 75 });
+    const { rows } = await sheetOf(await orgAdminA.get(exportUrl(round.id)));
+    const row = rows.find((r) => r[0] === '孙海') as unknown[];
+    expect(row.slice(-4)).toEqual([1, 75, undefined, '未公布']);
+  });
+
+  it('is a 404 out of scope or for an unknown round, a 400 for a malformed id', async () => {
+    expect((await collegeA2.get(exportUrl())).statusCode).toBe(404);
+    expect((await orgAdminB.get(exportUrl())).statusCode).toBe(404);
+    expect((await collegeA1.get(exportUrl('00000000-0000-4000-8000-000000000000'))).statusCode).toBe(404);
+    expect((await collegeA1.get(exportUrl('x'))).statusCode).toBe(400);
+  });
+});
+
+describe('rectification items from a review', () => {
+  it('tells who may open one and links the item opened from the review', async () => {
+    const oversight = await server.signIn('oversight');
+    const flags = async (client: Client) =>
+      (
+        (await detail(client)).reviews as (Review & { canRectify: boolean; rectification: { id: string } | null })[]
+      ).map((r) => [r.personName, r.canRectify, r.rectification?.id ?? null]);
+    expect(await flags(collegeA1)).toEqual([
+      ['王强', true, null],
+      ['刘洋', true, null],
+    ]);
+    expect((await flags(oversight)).map(([, can]) => can)).toEqual([false, false]);
+    const liu = await reviewOf(collegeA1, '刘洋');
+    const created = await collegeA1.post('/api/v1/rectifications', {
+      reviewId: liu.id,
+      measures: '每月向学院党总支报告支部工作',
+      deadline: '2026-06-30',
+    });
+    expect(created.statusCode).toBe(200);
+    expect(await flags(collegeA1)).toEqual([
+      ['王强', true, null],
+      ['刘洋', true, created.json().id],
+    ]);
+    expect((await reviewOf(collegeA1, '刘洋')) as unknown).toMatchObject({
+      rectification: { id: created.json().id, status: 'open' },
+    });
   });
 });
