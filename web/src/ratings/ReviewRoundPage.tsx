@@ -1,16 +1,22 @@
 /**
  * One round of secretaries' reviews: each secretary's report, the caller's score (organizers score
- * everyone but themselves), the results once published, and publishing.
+ * everyone but themselves), the results once published, and publishing. A published review graded
+ * 一般 or 差 can be put on the rectification list by a writer of the secretary's org.
  */
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../api/client.ts';
+import { api, download } from '../api/client.ts';
 import { showApiError } from '../components/forms.ts';
 import { QueryState } from '../components/QueryState.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import type { Review, Round } from './api.ts';
+import { RectifyReviewModal } from './RectifyReviewModal.tsx';
+
+/** The grades that call for a rectification item, as 一般 and 后进 ratings do (ASSESS-02). */
+const needsRectification = (r: Review) => r.grade === 'fair' || r.grade === 'poor';
 
 type Dialog = { kind: 'report' | 'score'; review: Review } | null;
 
@@ -20,6 +26,7 @@ export default function ReviewRoundPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [rectifying, setRectifying] = useState<Review | null>(null);
   const [form] = Form.useForm();
   const query = useQuery({
     queryKey: ['secretary-reviews', id],
@@ -112,7 +119,7 @@ export default function ReviewRoundPage() {
             title: t('rat.actions'),
             key: 'actions',
             render: (_: unknown, r: Review) =>
-              open && (
+              open ? (
                 <Space size="small">
                   {(r.isMine || round.canManage) && (
                     <Button size="small" onClick={() => setDialog({ kind: 'report', review: r })}>
@@ -125,6 +132,21 @@ export default function ReviewRoundPage() {
                     </Button>
                   )}
                 </Space>
+              ) : (
+                <Space size="small">
+                  {r.rectification && (
+                    <Link to={`/rectifications/${r.rectification.id}`}>
+                      {t('rev.rectification')} · {t.label('rectStatus', r.rectification.status)}
+                    </Link>
+                  )}
+                  {needsRectification(r) &&
+                    r.canRectify &&
+                    (!r.rectification || r.rectification.status === 'verified') && (
+                      <Button size="small" data-testid={`rectify-${r.id}`} onClick={() => setRectifying(r)}>
+                        {t('rev.rectify')}
+                      </Button>
+                    )}
+                </Space>
               ),
           },
         ];
@@ -134,6 +156,18 @@ export default function ReviewRoundPage() {
             extra={
               <Space>
                 <Tag color={open ? 'blue' : 'green'}>{t.label('roundStatus', round.status)}</Tag>
+                <Button
+                  icon={<DownloadOutlined />}
+                  onClick={() =>
+                    download(
+                      `/secretary-reviews/rounds/${round.id}/export.xlsx`,
+                      undefined,
+                      `${round.title}.xlsx`,
+                    ).catch((e) => message.error(e.message))
+                  }
+                >
+                  {t('rev.export')}
+                </Button>
                 {open && round.canManage && (
                   <Popconfirm title={t('rev.publishConfirm')} onConfirm={() => publish(round)}>
                     <Button type="primary">{t('rev.publish')}</Button>
@@ -148,6 +182,7 @@ export default function ReviewRoundPage() {
               {t('rev.progressValue', { reported: round.reported, scored: round.scored, reviews: round.reviews })}
             </Typography.Paragraph>
             <Table<Review> rowKey="id" size="small" columns={columns} dataSource={reviews} pagination={false} />
+            <RectifyReviewModal round={round} review={rectifying} onClose={() => setRectifying(null)} />
             <Modal
               open={dialog !== null}
               title={

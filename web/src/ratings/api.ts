@@ -98,6 +98,10 @@ export type Review = {
   scores: Score[] | null;
   myScore: Score | null;
   isMine: boolean;
+  /** The caller writes the secretary's org, so may put the review on the rectification list. */
+  canRectify: boolean;
+  /** The latest rectification item opened from this review. */
+  rectification: { id: string; status: 'open' | 'done' | 'verified' } | null;
 };
 
 export const gradeColor: Record<Grade, string> = { advanced: 'green', good: 'blue', fair: 'orange', lagging: 'red' };

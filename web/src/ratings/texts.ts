@@ -110,6 +110,11 @@ export const ratingsZhCN = {
   'rev.published': '已公布',
   'rev.mine': '本人',
   'rev.back': '返回',
+  'rev.export': '导出 Excel',
+  'rev.rectify': '列入整改',
+  'rev.rectifyOwner': '责任人：{person}（被评议书记），整改事项列入其所在组织的整改清单。',
+  'rev.rectifyProblem': '{round}：{person}述职评议结果为“{grade}”（{score}分），需整改提高',
+  'rev.rectification': '整改事项',
 };
 
 export const ratingsEnUS: { [K in keyof typeof ratingsZhCN]: string } = {
@@ -220,4 +225,9 @@ export const ratingsEnUS: { [K in keyof typeof ratingsZhCN]: string } = {
   'rev.published': 'Published',
   'rev.mine': 'Mine',
   'rev.back': 'Back',
+  'rev.export': 'Export to Excel',
+  'rev.rectify': 'Put on the rectification list',
+  'rev.rectifyOwner': 'Owner: {person} (the reviewed secretary); the item goes on the list of their organization.',
+  'rev.rectifyProblem': '{round}: {person}’s review was graded “{grade}” ({score} points) and calls for improvement',
+  'rev.rectification': 'Rectification item',
 };
