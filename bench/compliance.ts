@@ -29,6 +29,7 @@ import type { FactSets } from '../src/domain/compliance/fact-sets.ts';
 import { implementedRules } from '../src/domain/compliance/rules.ts';
 import { runRules } from '../src/domain/compliance/run-rules.ts';
 import { adoptedRuleIds, standardSetByCode } from '../src/domain/compliance/standard-sets.ts';
+import { smallestMakeupDays } from '../src/domain/rules/member-life.ts';
 import { evaluate } from '../src/modules/compliance/evaluate.ts';
 import { loadConfigs } from '../src/modules/compliance/load-config.ts';
 import { benchStandardSets, countScale, defects, generateScale } from './generate-scale.ts';
@@ -265,12 +266,23 @@ const dialect = (db as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string
 const sqlText = (query: SQL) => dialect.sqlToQuery(query).sql.replace(/\s+/g, ' ').trim();
 const evaluated = implementedRules.filter((r) => rules.includes(r.id));
 const loaderNames = [...new Set(evaluated.map((r) => r.facts))] as (keyof FactSets)[];
+// The scope evaluate() builds: each university's smallest makeupDays (the member loader filters with it).
+const configs = await loadConfigs(db, tenants);
+const minMakeupDays = (tenantId: string) =>
+  smallestMakeupDays(configs.get(tenantId)?.sets ?? [], configs.get(tenantId)?.overrides ?? []);
 console.log('\nfact loaders on their own (whole universities), their statements by time:');
 const factsOf = new Map<string, Partial<FactSets>>();
 for (const name of loaderNames) {
   let total = 0;
   for (const tenantId of tenants) {
-    const scope: FactScope = { tenantIds: [tenantId], subtreePath: null, from, to: asOf, asOf };
+    const scope: FactScope = {
+      tenantIds: [tenantId],
+      subtreePath: null,
+      from,
+      to: asOf,
+      asOf,
+      minMakeupDays: minMakeupDays(tenantId),
+    };
     const load = factLoaders[name] as (tx: Tx, scope: FactScope) => Promise<unknown>;
     const { ms, result } = await time(() => load(timedTx(name), scope));
     total += ms;
@@ -302,7 +314,14 @@ const [largest] = await rowsOf<{ path: string; code: string }>(
 console.log(`\nfact loaders for branch ${largest.code} alone, their statements by time:`);
 for (const name of loaderNames) {
   const before = statements.length;
-  const scope: FactScope = { tenantIds: [tenants[0]], subtreePath: largest.path, from, to: asOf, asOf };
+  const scope: FactScope = {
+    tenantIds: [tenants[0]],
+    subtreePath: largest.path,
+    from,
+    to: asOf,
+    asOf,
+    minMakeupDays: minMakeupDays(tenants[0]),
+  };
   const load = factLoaders[name] as (tx: Tx, scope: FactScope) => Promise<unknown>;
   const { ms } = await time(() => load(timedTx(`${name}@branch`), scope));
   console.log(`  ${name.padEnd(10)} ${`${ms.toFixed(0)} ms`.padStart(10)}`);

@@ -160,7 +160,9 @@ export async function loadMemberFacts(tx: Tx, scope: FactScope): Promise<MemberF
   );
 
   // LIFE-11: absences of members of the scope's branches that were not made up within the
-  // shortest allowed window (later ones are judged against each org's own makeupDays).
+  // shortest allowed window, or within the scope's smallest makeupDays by asOf (LIFE-11 takes a
+  // make-up after asOf as not done yet); the rest are judged against each org's own makeupDays.
+  const minMakeupDays = scope.minMakeupDays ?? MIN_MAKEUP_DAYS;
   const absences = await selectRows<Absence>(
     tx,
     sql`select distinct on (a.meeting_id, a.person_id)
@@ -174,7 +176,8 @@ export async function loadMemberFacts(tx: Tx, scope: FactScope): Promise<MemberF
       where ${orgFilter(scope)} and a.tenant_id = any(${tenants})
         and a.status in ('absent', 'leave') and not a.guest and ${held} and m.type <> 'conversation'
         and m.held_on between ${from} and ${until}
-        and (a.makeup_on is null or a.makeup_on > m.held_on + ${MIN_MAKEUP_DAYS}::int)
+        and (a.makeup_on is null or (a.makeup_on > m.held_on + ${MIN_MAKEUP_DAYS}::int
+          and (a.makeup_on > ${asOf} or a.makeup_on > m.held_on + ${minMakeupDays}::int)))
       order by a.meeting_id, a.person_id, ms.valid_from desc`,
   );
 

@@ -12,6 +12,11 @@ export type FactScope = {
   from: string;
   to: string;
   asOf: string;
+  /**
+   * The smallest LIFE-11 `makeupDays` in effect in the scope, when the caller knows it: the
+   * member loader then leaves out make-ups done within it (MIN_MAKEUP_DAYS without it).
+   */
+  minMakeupDays?: number;
 };
 
 /** `alias.tenant_id = any(…) and alias.path like subtree%`, for an alias of `orgs`. */

@@ -1,5 +1,7 @@
 /** The member-level LIFE rules: make-ups (LIFE-11), lapse (LIFE-13), thought reports (LIFE-14), leading cadres (LIFE-22). */
+import { type Override, resolveParams } from '../compliance/parameters.ts';
 import { checkCount } from '../compliance/periodic.ts';
+import type { StandardSet } from '../compliance/standard-sets.ts';
 import type { Evidence, FindingDraft, Rule } from '../compliance/types.ts';
 import { addDays, daysLeft, periodLabel, warningWindowDays } from '../periods.ts';
 import type { Absence, MemberRecord } from './member-facts.ts';
@@ -146,6 +148,19 @@ const life11: Rule<'member'> = {
     return out;
   },
 };
+
+/**
+ * The smallest LIFE-11 `makeupDays` any org of a university can have: the university's value
+ * (sets and university-wide overrides) or one of the org overrides, since the override nearest
+ * an org replaces the others. A make-up within it is in time for every org.
+ */
+export function smallestMakeupDays(sets: StandardSet[], overrides: Override[]): number {
+  const values = [Number(resolveParams(life11, sets, overrides, '').makeupDays)];
+  for (const o of overrides) {
+    if (o.rule === life11.id && o.values.makeupDays !== undefined) values.push(Number(o.values.makeupDays));
+  }
+  return Math.min(...values);
+}
 
 /**
  * LIFE-13. The clock runs from the member's last organizational life (present or late at a

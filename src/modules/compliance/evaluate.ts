@@ -16,6 +16,7 @@ import { runRules } from '../../domain/compliance/run-rules.ts';
 import { adoptedRuleIds, standardSetByCode } from '../../domain/compliance/standard-sets.ts';
 import type { Finding, Rule } from '../../domain/compliance/types.ts';
 import { boundsOfKey } from '../../domain/periods.ts';
+import { smallestMakeupDays } from '../../domain/rules/member-life.ts';
 import { badInput, notFound } from '../../server/errors.ts';
 import { selectRows } from '../orgs/select-rows.ts';
 import { loadConfigs } from './load-config.ts';
@@ -101,17 +102,17 @@ export async function evaluate(tx: Tx, options: EvaluateOptions): Promise<Evalua
   );
   if (!root) throw notFound({ zh: '组织', en: 'organization' });
   const wholeUniversity = rootId === options.tenantId;
+  let t = performance.now();
+  const config = await loadConfigs(tx, [options.tenantId], { standardSets: options.standardSets });
+  const sets = config.get(options.tenantId)?.sets ?? [];
   const scope: FactScope = {
     tenantIds: [options.tenantId],
     subtreePath: wholeUniversity ? null : root.path,
     from: range.from,
     to: range.to,
     asOf: options.asOf,
+    minMakeupDays: smallestMakeupDays(sets, config.get(options.tenantId)?.overrides ?? []),
   };
-
-  let t = performance.now();
-  const config = await loadConfigs(tx, [options.tenantId], { standardSets: options.standardSets });
-  const sets = config.get(options.tenantId)?.sets ?? [];
   const adopted = adoptedRuleIds(sets);
   const ruleIds = [...adopted].filter((id) => !options.rules || options.rules.includes(id));
   const rules = ruleIds.map((id) => ruleById.get(id)).filter((r): r is Rule => r !== undefined);
