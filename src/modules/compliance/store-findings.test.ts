@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/db.ts';
 import { buildOrg, buildUniversity } from '../../../test/factories.ts';
@@ -6,7 +6,8 @@ import type { Database } from '../../db/connect.ts';
 import { findingEvents, findings } from '../../db/schema.ts';
 import { findingKey } from '../../domain/compliance/run-rules.ts';
 import type { Finding } from '../../domain/compliance/types.ts';
-import { type StoreScope, storeFindings } from './store-findings.ts';
+import { selectRows } from '../orgs/select-rows.ts';
+import { jsonbText, type StoreScope, storeFindings } from './store-findings.ts';
 
 let database: Database;
 let u: Awaited<ReturnType<typeof buildUniversity>>;
@@ -97,5 +98,23 @@ describe('storeFindings', () => {
     const otherRange = await store([], u.rootPath, { rules: null, periodEvaluated: (p) => p === '2022-Q1' });
     expect(otherRange.resolved).toBe(0);
     expect((await rows()).every((r) => r.status === 'open')).toBe(true);
+  });
+
+  it('prints evidence and numbers as jsonb does, and compares in full what it prints otherwise', async () => {
+    const odd = (numbers: Record<string, number | null>): Finding => ({
+      ...draft(b2.id, '2021-Q3'),
+      evidence: [{ label: '支部 "一"\n\t', kind: 'org', id: b2.id }],
+      numbers,
+    });
+    // 1e21 is printed 1e+21 by JavaScript and in full by PostgreSQL: the digests differ, the content does not.
+    expect(await store([odd({ big: 1e21, half: 2.5, none: null })], b2.path)).toMatchObject({ opened: 1 });
+    const [row] = await selectRows<{ evidence: string; numbers: string }>(
+      database.db,
+      sql`select evidence::text as evidence, numbers::text as numbers from findings where key = ${odd({}).key}`,
+    );
+    expect(jsonbText(odd({}).evidence)).toBe(row.evidence);
+    expect(jsonbText({ big: 1e21, half: 2.5, none: null })).not.toBe(row.numbers);
+    expect(await store([odd({ big: 1e21, half: 2.5, none: null })], b2.path)).toMatchObject({ opened: 0, updated: 0 });
+    expect(await store([odd({ big: 1e21, half: 3.5, none: null })], b2.path)).toMatchObject({ opened: 0, updated: 1 });
   });
 });

@@ -4,19 +4,27 @@
  * open finding in the evaluated scope that was not found again is resolved. Unchanged findings
  * are not touched, so re-evaluating unchanged data writes nothing but the run record.
  */
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
 import { findingEvents, findings as findingsTable } from '../../db/schema.ts';
 import type { Finding } from '../../domain/compliance/types.ts';
 import { selectRows } from '../orgs/select-rows.ts';
 
+/** A stored finding as read for the merge: what the events and resolving need, and a digest of the rest. */
 type Stored = {
   id: string;
   key: string;
-  rule: string;
   status: 'open' | 'resolved';
   severity: string;
   period: string | null;
+  digest: string;
+};
+
+/** The compared content of a stored finding, read only for the few whose digest differs. */
+type StoredContent = {
+  id: string;
+  severity: string;
   orgPath: string;
   messageZh: string;
   messageEn: string;
@@ -52,6 +60,52 @@ function canonical(value: unknown): string {
   );
 }
 
+const byJsonbKeyOrder = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A value as PostgreSQL prints it from jsonb (keys by length then bytes, `", "` and `": "`
+ * between items), for the values findings hold. Where it prints otherwise (an unusual number, a
+ * non-ASCII key) the digests differ and the finding is compared in full: slower, never wrong.
+ */
+export function jsonbText(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++)
+      out += (i ? ', ' : '') + (value[i] === undefined ? 'null' : jsonbText(value[i]));
+    return `${out}]`;
+  }
+  const object = value as Record<string, unknown>;
+  let out = '{';
+  for (const [key, prefix] of keyOrder(Object.keys(object))) {
+    const v = object[key];
+    if (v === undefined) continue;
+    out += (out.length > 1 ? ', ' : '') + prefix + jsonbText(v);
+  }
+  return `${out}}`;
+}
+
+/** Thousands of evidence items share a few shapes: sort each shape's keys (and print them) once. */
+const keyOrders = new Map<string, [key: string, prefix: string][]>();
+function keyOrder(keys: string[]) {
+  const shape = keys.join('\u0000');
+  let order = keyOrders.get(shape);
+  if (!order) {
+    order = [...keys].sort(byJsonbKeyOrder).map((k) => [k, `${JSON.stringify(k)}: `]);
+    if (keyOrders.size >= 1000) keyOrders.clear(); // shapes are few; bounded in a long-lived server anyway
+    keyOrders.set(shape, order);
+  }
+  return order;
+}
+
+/** Each part prefixed by its length, so the digest of different parts cannot coincide by shifting text between them. */
+const framed = (parts: string[]) => parts.map((p) => `${p.length}:${p}`).join('');
+
+/** The same digest in SQL, over a stored row (`length` counts characters as JavaScript does outside the astral planes). */
+const storedDigest = sql.raw(
+  `md5(concat(${['severity', 'org_path', 'message_zh', 'message_en', "coalesce(evidence::text, 'null')", "coalesce(numbers::text, 'null')"].map((c) => `length(${c}), ':', ${c}`).join(', ')}))`,
+);
+
 export async function storeFindings(
   tx: Tx,
   scope: StoreScope,
@@ -60,16 +114,19 @@ export async function storeFindings(
   runId: string,
 ): Promise<StoreResult> {
   const ruleFilter = scope.rules ? sql`and rule = any(${sql.param(scope.rules)}::text[])` : sql``;
+  // Read keys and a digest of the compared content, not the content: on a re-evaluation nearly
+  // every finding is unchanged, and reading back and comparing every message and evidence list
+  // cost more than the rest of the merge.
   const stored = await selectRows<Stored>(
     tx,
-    sql`select id, key, rule, status, severity, period, org_path as "orgPath", message_zh as "messageZh",
-        message_en as "messageEn", evidence, numbers
+    sql`select id, key, status, severity, period, ${storedDigest} as digest
       from findings where tenant_id = ${scope.tenantId} and org_path like ${`${scope.subtreePath}%`} ${ruleFilter}`,
   );
   const byKey = new Map(stored.map((s) => [s.key, s]));
   const ids = new Map<string, string>();
   const toInsert: Finding[] = [];
   const toUpdate: { stored: Stored; finding: Finding; reopen: boolean }[] = [];
+  const differing: { stored: Stored; finding: Finding }[] = [];
   const seen = new Set<string>();
   for (const f of found) {
     seen.add(f.key);
@@ -79,16 +136,45 @@ export async function storeFindings(
       continue;
     }
     ids.set(f.key, s.id);
-    const reopen = s.status === 'resolved';
-    const changed =
-      reopen ||
-      s.severity !== f.severity ||
-      s.messageZh !== f.message.zh ||
-      s.messageEn !== f.message.en ||
-      s.orgPath !== orgPathOf(f.orgId) ||
-      canonical(s.evidence) !== canonical(f.evidence ?? []) ||
-      canonical(s.numbers ?? null) !== canonical(f.numbers ?? null);
-    if (changed) toUpdate.push({ stored: s, finding: f, reopen });
+    if (s.status === 'resolved') {
+      toUpdate.push({ stored: s, finding: f, reopen: true });
+      continue;
+    }
+    const digest = createHash('md5')
+      .update(
+        framed([
+          f.severity,
+          orgPathOf(f.orgId),
+          f.message.zh,
+          f.message.en,
+          jsonbText(f.evidence ?? []),
+          jsonbText(f.numbers ?? null),
+        ]),
+      )
+      .digest('hex');
+    if (digest !== s.digest) differing.push({ stored: s, finding: f });
+  }
+  // A differing digest may still be the same content printed otherwise: compare those in full.
+  for (let i = 0; i < differing.length; i += CHUNK) {
+    const part = differing.slice(i, i + CHUNK);
+    const contents = await selectRows<StoredContent>(
+      tx,
+      sql`select id, severity, org_path as "orgPath", message_zh as "messageZh", message_en as "messageEn", evidence, numbers
+        from findings where tenant_id = ${scope.tenantId} and id = any(${sql.param(part.map((d) => d.stored.id))}::uuid[])`,
+    );
+    const contentOf = new Map(contents.map((c) => [c.id, c]));
+    for (const { stored: s, finding: f } of part) {
+      const c = contentOf.get(s.id);
+      const changed =
+        !c ||
+        c.severity !== f.severity ||
+        c.messageZh !== f.message.zh ||
+        c.messageEn !== f.message.en ||
+        c.orgPath !== orgPathOf(f.orgId) ||
+        canonical(c.evidence) !== canonical(f.evidence ?? []) ||
+        canonical(c.numbers ?? null) !== canonical(f.numbers ?? null);
+      if (changed) toUpdate.push({ stored: s, finding: f, reopen: false });
+    }
   }
   const toResolve = stored.filter((s) => s.status === 'open' && !seen.has(s.key) && scope.periodEvaluated(s.period));
 
