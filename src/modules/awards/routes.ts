@@ -1,13 +1,16 @@
+import type { z } from 'zod';
+import type { Tx } from '../../db/connect.ts';
 import type { App, AppContext } from '../../server/context.ts';
 import { requireActor, todayInShanghai } from '../../server/context.ts';
 import { buildWorkbook, sendWorkbook } from '../../server/excel.ts';
+import type { Actor } from '../../server/scope.ts';
 import { idParams } from '../../server/zod.ts';
 import { orgAwards, personAwards } from './award-records.ts';
 import { buildAwardsSheet } from './awards-sheet.ts';
 import { decideAward, rejectAward } from './decide-award.ts';
 import { listAwards } from './list-awards.ts';
 import { listRounds } from './list-rounds.ts';
-import { presentAward } from './load-award.ts';
+import { type Award, presentAward } from './load-award.ts';
 import { nominate } from './nominate.ts';
 import { publicizeAward } from './publicize-award.ts';
 import { reviewAward } from './review-award.ts';
@@ -117,80 +120,37 @@ export default async function awardRoutes(app: App, ctx: AppContext) {
       ),
   );
 
-  app.post(
-    '/awards/:id/review',
-    {
-      schema: {
-        tags,
-        summary: '审核（学校组织部） Review a nomination',
-        params: idParams,
-        body: reviewBody,
-        response: { 200: awardView },
-      },
-    },
-    async (req) =>
-      db.transaction(async (tx) =>
-        presentAward(
-          tx,
-          await reviewAward(tx, { id: req.params.id, input: req.body, actor: requireActor(req), today: today() }),
+  /** A step on one nomination: `POST /awards/:id/<action>`, answered with the nomination as shown. */
+  const step = <B extends z.ZodType>(
+    action: string,
+    summary: string,
+    body: B,
+    run: (tx: Tx, options: { id: string; input: z.output<B>; actor: Actor; today: string }) => Promise<Award>,
+  ) =>
+    app.post(
+      `/awards/:id/${action}`,
+      { schema: { tags, summary, params: idParams, body, response: { 200: awardView } } },
+      async (req) =>
+        db.transaction(async (tx) =>
+          presentAward(
+            tx,
+            await run(tx, {
+              id: req.params.id,
+              input: req.body as z.output<B>,
+              actor: requireActor(req),
+              today: today(),
+            }),
+          ),
         ),
-      ),
-  );
+    );
 
-  app.post(
-    '/awards/:id/publicize',
-    {
-      schema: {
-        tags,
-        summary: '公示（不少于规定工作日） Publicize for at least the minimum working days',
-        params: idParams,
-        body: publicizeBody,
-        response: { 200: awardView },
-      },
-    },
-    async (req) =>
-      db.transaction(async (tx) =>
-        presentAward(tx, await publicizeAward(tx, { id: req.params.id, input: req.body, actor: requireActor(req) })),
-      ),
+  step('review', '审核（学校组织部） Review a nomination', reviewBody, reviewAward);
+  step(
+    'publicize',
+    '公示（不少于规定工作日） Publicize for at least the minimum working days',
+    publicizeBody,
+    publicizeAward,
   );
-
-  app.post(
-    '/awards/:id/decide',
-    {
-      schema: {
-        tags,
-        summary: '公示期满后作出表彰决定 Decide after publicity',
-        params: idParams,
-        body: decideBody,
-        response: { 200: awardView },
-      },
-    },
-    async (req) =>
-      db.transaction(async (tx) =>
-        presentAward(
-          tx,
-          await decideAward(tx, { id: req.params.id, input: req.body, actor: requireActor(req), today: today() }),
-        ),
-      ),
-  );
-
-  app.post(
-    '/awards/:id/reject',
-    {
-      schema: {
-        tags,
-        summary: '不予表彰（如公示有异议） Reject a nomination',
-        params: idParams,
-        body: rejectBody,
-        response: { 200: awardView },
-      },
-    },
-    async (req) =>
-      db.transaction(async (tx) =>
-        presentAward(
-          tx,
-          await rejectAward(tx, { id: req.params.id, input: req.body, actor: requireActor(req), today: today() }),
-        ),
-      ),
-  );
+  step('decide', '公示期满后作出表彰决定 Decide after publicity', decideBody, decideAward);
+  step('reject', '不予表彰（如公示有异议） Reject a nomination', rejectBody, rejectAward);
 }

@@ -1,6 +1,9 @@
+import type { z } from 'zod';
+import type { Tx } from '../../db/connect.ts';
 import type { App, AppContext } from '../../server/context.ts';
 import { requireActor, todayInShanghai } from '../../server/context.ts';
 import { buildWorkbook, sendWorkbook } from '../../server/excel.ts';
+import type { Actor } from '../../server/scope.ts';
 import { idParams } from '../../server/zod.ts';
 import { viewRoot } from '../training/scope-root.ts';
 import { acceptUnit } from './accept-unit.ts';
@@ -8,7 +11,7 @@ import { applyUnit } from './apply-unit.ts';
 import { closeUnit } from './close-unit.ts';
 import { listUnits } from './list-units.ts';
 import { loadQuota } from './load-quota.ts';
-import { presentUnit } from './load-unit.ts';
+import { type ModelUnit, presentUnit } from './load-unit.ts';
 import { recordMidterm } from './record-midterm.ts';
 import {
   acceptBody,
@@ -95,85 +98,32 @@ export default async function modelUnitRoutes(app: App, ctx: AppContext) {
       ),
   );
 
-  app.post(
-    '/model-units/:id/cultivate',
-    {
-      schema: {
-        tags,
-        summary: '立项培育（学校组织部） Take an application into cultivation',
-        params: idParams,
-        body: cultivateBody,
-        response: { 200: unitView },
-      },
-    },
-    async (req) =>
-      db.transaction(async (tx) =>
-        presentUnit(tx, await startCultivation(tx, { id: req.params.id, input: req.body, actor: actorOf(req) })),
-      ),
-  );
-
-  app.post(
-    '/model-units/:id/midterm',
-    {
-      schema: {
-        tags,
-        summary: '中期检查（学校组织部） Record the mid-term review',
-        params: idParams,
-        body: midtermBody,
-        response: { 200: unitView },
-      },
-    },
-    async (req) =>
-      db.transaction(async (tx) =>
-        presentUnit(
-          tx,
-          await recordMidterm(tx, { id: req.params.id, input: req.body, actor: actorOf(req), today: today() }),
-        ),
-      ),
-  );
-
-  app.post(
-    '/model-units/:id/accept',
-    {
-      schema: {
-        tags,
-        summary: '验收并确定级别（学校组织部） Accept and set the level',
-        params: idParams,
-        body: acceptBody,
-        response: { 200: unitView },
-      },
-    },
-    async (req) =>
-      db.transaction(async (tx) =>
-        presentUnit(
-          tx,
-          await acceptUnit(tx, { id: req.params.id, input: req.body, actor: actorOf(req), today: today() }),
-        ),
-      ),
-  );
-
-  for (const action of ['reject', 'revoke'] as const) {
+  /** A step on one unit: `POST /model-units/:id/<action>`, answered with the unit as shown. */
+  const step = <B extends z.ZodType>(
+    action: string,
+    summary: string,
+    body: B,
+    run: (tx: Tx, options: { id: string; input: z.output<B>; actor: Actor; today: string }) => Promise<ModelUnit>,
+  ) =>
     app.post(
       `/model-units/:id/${action}`,
-      {
-        schema: {
-          tags,
-          summary:
-            action === 'reject'
-              ? '不予通过（学校组织部） Reject an application or cultivation'
-              : '撤销命名（学校组织部） Revoke an accepted unit',
-          params: idParams,
-          body: closeBody,
-          response: { 200: unitView },
-        },
-      },
+      { schema: { tags, summary, params: idParams, body, response: { 200: unitView } } },
       async (req) =>
         db.transaction(async (tx) =>
           presentUnit(
             tx,
-            await closeUnit(tx, { id: req.params.id, input: req.body, actor: actorOf(req), today: today(), action }),
+            await run(tx, { id: req.params.id, input: req.body as z.output<B>, actor: actorOf(req), today: today() }),
           ),
         ),
     );
-  }
+
+  step('cultivate', '立项培育（学校组织部） Take an application into cultivation', cultivateBody, startCultivation);
+  step('midterm', '中期检查（学校组织部） Record the mid-term review', midtermBody, recordMidterm);
+  step('accept', '验收并确定级别（学校组织部） Accept and set the level', acceptBody, acceptUnit);
+  step('reject', '不予通过（学校组织部） Reject an application or cultivation', closeBody, (tx, o) =>
+    closeUnit(tx, { ...o, action: 'reject' }),
+  );
+  step('revoke', '撤销命名（学校组织部） Revoke an accepted unit', closeBody, (tx, o) =>
+    closeUnit(tx, { ...o, action: 'revoke' }),
+  );
 }
