@@ -480,6 +480,8 @@ export function generateDemoWorld({ asOf, seed = 1 }: DemoOptions): {
     people: [...document.people, ...development.applicants],
     development: development.development,
   });
+  // The ratings' own rectification plans go into the improvement section's list, so drawn once here.
+  const ratings = drawRatings({ asOf, seed, ...document });
   return {
     document: {
       ...document,
@@ -497,9 +499,9 @@ export function generateDemoWorld({ asOf, seed = 1 }: DemoOptions): {
       ...drawTrainingAndFunds({ asOf, seed, ...document }),
       dues,
       ...drawAcceptance({ asOf, seed, ...document }),
-      ...drawRatings({ asOf, seed, ...document }),
+      ...ratings,
       ...drawExcellence({ asOf, seed, ...document }),
-      ...drawImprovement({ asOf, seed, ...document, rated: drawRatings({ asOf, seed, ...document }) }),
+      ...drawImprovement({ asOf, seed, ...document, rated: ratings }),
     },
     imperfections: [...imperfections, ...life.imperfections, ...development.defects, ...devPlans.defects],
   };
