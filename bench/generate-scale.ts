@@ -490,6 +490,12 @@ export async function generateScale(db: Db, options: ScaleOptions): Promise<Scal
       'alter table attendance enable trigger all',
     ].join(';\n'),
   );
+  // The triggers were off for the load: fill the kept per-person days (attendance_last_days) once.
+  await step(
+    'attendance: last days per person',
+    `select attendance_last_days_refresh(array_agg(x.tenant_id), array_agg(x.person_id))
+       from (select distinct tenant_id, person_id from attendance) x`,
+  );
 
   // One thought report per member and year (a few missing); a plan and an appraisal per branch.
   await step(

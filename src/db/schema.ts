@@ -351,6 +351,28 @@ export const attendance = pgTable(
   ],
 );
 
+/**
+ * Per person, the days MEM-03 and LIFE-13 look back to (last organizational life, last excused
+ * meeting, last attendance), over all their attendance ever recorded. Kept up to date by
+ * triggers on attendance, meetings and orgs (migration 0011), so the member facts read one row
+ * per person instead of aggregating every attendance row; the facts recompute only people whose
+ * days lie after the evaluation's asOf. The definition is `lastDays` in `src/db/facts/member.ts`.
+ */
+export const attendanceLastDays = pgTable(
+  'attendance_last_days',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    lastLife: date('last_life'),
+    lastExcused: date('last_excused'),
+    lastAttended: date('last_attended'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.personId] }),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }).onDelete('cascade'),
+  ],
+);
+
 /** Photos, slides, scanned sign-in sheets of a meeting (type- and size-checked on upload). */
 export const meetingAttachments = pgTable(
   'meeting_attachments',

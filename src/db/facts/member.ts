@@ -21,8 +21,9 @@ type PersonRow = Omit<MemberRecord, 'memberships' | 'reportsByYear' | 'lifeMeeti
 type LastDays = Pick<MemberRecord, 'lastLife' | 'lastExcused' | 'lastAttended'>;
 const isCut = (p: LastDays) => p.lastAttended === null || (p.lastLife === null && p.lastExcused === null);
 /**
- * Months of meetings whose attendance is read for every person, then for those the shorter
- * window left undecided (see `isCut`), and last (null) their whole history. A quarter holds a
+ * Months of meetings whose attendance is read for the people evaluated as of a day before their
+ * last attendance, then for those the shorter window left undecided (see `isCut`), and last
+ * (null) their whole history. A quarter holds a
  * general assembly; 25 months cover the longest `months` LIFE-13 and MEM-03 accept (24).
  */
 const windows = [3, 25, null];
@@ -33,7 +34,7 @@ const windows = [3, 25, null];
  * `MemberRecord`). The meetings' flags are worked out once per meeting, not once per attendance
  * row; a check-in's day is converted once per person (the latest instant has the latest day).
  */
-const lastDays = (who: SQL, when: SQL) => sql`
+export const lastDays = (who: SQL, when: SQL) => sql`
   select a.person_id, a.tenant_id,
     max(m.life_day) filter (where a.status in ('present', 'late')) as last_life,
     max(m.life_day) filter (where a.status = 'leave' and btrim(coalesce(a.reason, '')) <> '') as last_excused,
@@ -66,21 +67,17 @@ export async function loadMemberFacts(tx: Tx, scope: FactScope): Promise<MemberF
       join orgs o on o.tenant_id = ms.tenant_id and o.id = ms.org_id
       where ${orgFilter(scope)})`;
 
-  // Grouped by (person, tenant), not the attendance_person index's order, so a university's
-  // attendance is read by one sequential scan and hash-aggregated; only the last `windows[0]`
-  // months of meetings are joined and aggregated.
-  // A whole university needs no person filter on its attendance: people without a membership
-  // drop out at the final join.
-  const attendees = scope.subtreePath === null ? sql`` : sql`and ${inScope('a.person_id')}`;
   const meetingsSince = (months: number | null) =>
     months === null
       ? sql`m.tenant_id = any(${tenants}) and m.held_on <= ${asOf}`
       : sql`m.tenant_id = any(${tenants}) and m.held_on <= ${asOf}
           and m.held_on > (${asOf} - ${`${months} months`}::interval)::date`;
-  const people = await selectRows<PersonRow>(
+  // The days over all attendance are kept per person (attendance_last_days, by triggers): exact
+  // for everyone whose days all lie on or before asOf. The others ("beyond": evaluated as of a
+  // past day) are read from attendance.
+  const people = await selectRows<PersonRow & { beyond: boolean }>(
     tx,
-    sql`with life as (${lastDays(sql`a.tenant_id = any(${tenants}) ${attendees}`, meetingsSince(windows[0]))}),
-      reports as (
+    sql`with reports as (
         select t.person_id, t.tenant_id, max(t.submitted_on) as last_report
         from thought_reports t
         where t.tenant_id = any(${tenants}) and ${inScope('t.person_id')} and t.submitted_on <= ${asOf}
@@ -88,21 +85,28 @@ export async function loadMemberFacts(tx: Tx, scope: FactScope): Promise<MemberF
       )
       select p.tenant_id as "tenantId", p.id as "personId", p.code, p.name, p.leading_cadre as "leadingCadre",
         ${day('l.last_life')} as "lastLife", ${day('l.last_excused')} as "lastExcused",
-        ${day('l.last_attended')} as "lastAttended", ${day('r.last_report')} as "lastReport"
+        ${day('l.last_attended')} as "lastAttended", ${day('r.last_report')} as "lastReport",
+        coalesce(greatest(l.last_life, l.last_excused, l.last_attended) > ${asOf}, false) as beyond
       from people p
-      left join life l on l.tenant_id = p.tenant_id and l.person_id = p.id
+      left join attendance_last_days l on l.tenant_id = p.tenant_id and l.person_id = p.id
       left join reports r on r.tenant_id = p.tenant_id and r.person_id = p.id
       where p.tenant_id = any(${tenants}) and ${inScope('p.id')}
       order by p.tenant_id, p.code`,
   );
-  // Someone who attended in the window and had organizational life or an excused meeting in it
-  // has their exact lastAttended, and the later of lastLife and lastExcused exact: a day older
-  // than the window can only be the earlier of those two, which LIFE-13 never takes (it is left
-  // null). A check-in is on its meeting's day, so it falls in the window with the meeting. The
-  // others ("cut": few, unless the window was a holiday) are read again over a longer window, by
-  // the attendance_person index, until their whole history has been read.
-  let cut = people.filter(isCut);
-  for (const months of windows.slice(1)) {
+  // The beyond are read over the last `windows[0]` months of meetings first. Someone who attended
+  // in the window and had organizational life or an excused meeting in it has their exact
+  // lastAttended, and the later of lastLife and lastExcused exact: a day older than the window can
+  // only be the earlier of those two, which LIFE-13 never takes (it is left null). A check-in is
+  // on its meeting's day, so it falls in the window with the meeting. The others ("cut") are read
+  // again over a longer window, by the attendance_person index, until their whole history has
+  // been read.
+  let cut: PersonRow[] = [];
+  for (const p of people) {
+    if (!p.beyond) continue;
+    p.lastLife = p.lastExcused = p.lastAttended = null;
+    cut.push(p);
+  }
+  for (const months of windows) {
     if (cut.length === 0) break;
     const again = await selectRows<{ personId: string } & LastDays>(
       tx,
@@ -190,7 +194,7 @@ export async function loadMemberFacts(tx: Tx, scope: FactScope): Promise<MemberF
   );
 
   const byPerson = new Map<string, MemberRecord>();
-  const members = people.map((p) => {
+  const members = people.map(({ beyond: _, ...p }) => {
     const record: MemberRecord = { ...p, memberships: [], reportsByYear: {}, lifeMeetingsByYear: {} };
     byPerson.set(p.personId, record);
     return record;
