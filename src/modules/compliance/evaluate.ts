@@ -78,44 +78,79 @@ export function defaultRange(asOf: string) {
 }
 
 export async function evaluate(tx: Tx, options: EvaluateOptions): Promise<EvaluationResult> {
+  const { tenantId, ...rest } = options;
+  const batch = await evaluateUniversities(tx, { ...rest, tenantIds: [tenantId] });
+  return batch.results[0];
+}
+
+export type BatchOptions = Omit<EvaluateOptions, 'tenantId'> & {
+  /** The universities evaluated together; `orgId` (a subtree) is allowed with one only. */
+  tenantIds: string[];
+};
+export type BatchResult = {
+  /** One per university, in the order of `tenantIds`. */
+  results: EvaluationResult[];
+  /** The batch's time by step (core, facts, rules: shared by the universities; store: all of them). */
+  timings: Record<string, number>;
+  durationMs: number;
+};
+
+/**
+ * Evaluates several universities in one pass: their facts are loaded by the same statements
+ * (each read once for all of them, not once per university), the rules run once with each
+ * university's own sets and overrides, and each university's findings are stored as its own
+ * evaluation run. The nightly evaluation takes the universities in batches this way.
+ */
+export async function evaluateUniversities(tx: Tx, options: BatchOptions): Promise<BatchResult> {
   checkSelection(options);
   const started = performance.now();
   const timings: Record<string, number> = {};
   const lap = (name: string, since: number) => {
-    timings[name] = Math.round(performance.now() - since);
+    timings[name] = (timings[name] ?? 0) + Math.round(performance.now() - since);
     return performance.now();
   };
   const range = { ...defaultRange(options.asOf), ...(options.from ? { from: options.from } : {}) };
   if (options.to) range.to = options.to;
+  const tenantIds = [...new Set(options.tenantIds)];
+  if (options.orgId && tenantIds.length !== 1) throw new Error('a subtree is evaluated for one university only');
 
   // One evaluation of a university at a time (manual, nightly, incremental): they would otherwise
-  // race on the findings' unique keys.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`zhibu.evaluate:${options.tenantId}`})::bigint)`);
+  // race on the findings' unique keys. Taken in one order, so two batches cannot deadlock.
+  for (const tenantId of [...tenantIds].sort()) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`zhibu.evaluate:${tenantId}`})::bigint)`);
+  }
   // The fact queries are short aggregates that PostgreSQL's JIT compiles for longer than they run.
   await tx.execute(sql`set local jit = off`);
   // Grouping a year of a university's attendance by person sorts more than the default 4 MB.
   await tx.execute(sql`set local work_mem = '64MB'`);
-  const rootId = options.orgId ?? options.tenantId;
-  const [root] = await selectRows<{ path: string }>(
+  const roots = await selectRows<{ tenantId: string; id: string; path: string }>(
     tx,
-    sql`select path from orgs where tenant_id = ${options.tenantId} and id = ${rootId}`,
+    options.orgId
+      ? sql`select tenant_id as "tenantId", id, path from orgs where tenant_id = ${tenantIds[0]} and id = ${options.orgId}`
+      : sql`select tenant_id as "tenantId", id, path from orgs
+          where tenant_id = any(${sql.param(tenantIds)}::uuid[]) and id = tenant_id`,
   );
-  if (!root) throw notFound({ zh: '组织', en: 'organization' });
-  const wholeUniversity = rootId === options.tenantId;
+  const rootOf = new Map(roots.map((r) => [r.tenantId, r]));
+  if (tenantIds.some((id) => !rootOf.has(id))) throw notFound({ zh: '组织', en: 'organization' });
   let t = performance.now();
-  const config = await loadConfigs(tx, [options.tenantId], { standardSets: options.standardSets });
-  const sets = config.get(options.tenantId)?.sets ?? [];
+  const config = await loadConfigs(tx, tenantIds, { standardSets: options.standardSets });
+  const setsOf = (tenantId: string) => config.get(tenantId)?.sets ?? [];
   const scope: FactScope = {
-    tenantIds: [options.tenantId],
-    subtreePath: wholeUniversity ? null : root.path,
+    tenantIds,
+    subtreePath: options.orgId ? rootOf.get(tenantIds[0])!.path : null,
     from: range.from,
     to: range.to,
     asOf: options.asOf,
-    minMakeupDays: smallestMakeupDays(sets, config.get(options.tenantId)?.overrides ?? []),
+    minMakeupDays: Math.min(...tenantIds.map((id) => smallestMakeupDays(setsOf(id), config.get(id)?.overrides ?? []))),
   };
-  const adopted = adoptedRuleIds(sets);
-  const ruleIds = [...adopted].filter((id) => !options.rules || options.rules.includes(id));
-  const rules = ruleIds.map((id) => ruleById.get(id)).filter((r): r is Rule => r !== undefined);
+  // Each university's rules: those its sets adopt (and the caller asked for).
+  const rulesOf = new Map(
+    tenantIds.map((id) => {
+      const ids = [...adoptedRuleIds(setsOf(id))].filter((r) => !options.rules || options.rules.includes(r));
+      return [id, ids.map((r) => ruleById.get(r)).filter((r): r is Rule => r !== undefined)];
+    }),
+  );
+  const rules = [...new Set([...rulesOf.values()].flat())];
   const core = await loadCoreFacts(tx, scope);
   t = lap('core', t);
   const facts = await loadFactSets(
@@ -123,103 +158,129 @@ export async function evaluate(tx: Tx, options: EvaluateOptions): Promise<Evalua
     scope,
     rules.filter((r) => !r.manual).map((r) => r.facts),
   );
-  const semesters = new Map(core.universities.flatMap((u) => u.semesters.map((s) => [s.code, s])));
-  const periodEvaluated = (period: string | null) => {
-    if (period === null) return true;
-    const semester = semesters.get(period);
-    const b = boundsOfKey(period) ?? (semester ? { from: semester.startsOn, to: semester.endsOn } : null);
-    return b !== null && b.to >= range.from && b.from <= range.to && b.from <= options.asOf;
+  // A period key is judged when it overlaps the range and has begun; semester codes are each university's own.
+  const periodEvaluatedIn = (tenantId: string) => {
+    const semesters = new Map(
+      core.universities.filter((u) => u.tenantId === tenantId).flatMap((u) => u.semesters.map((s) => [s.code, s])),
+    );
+    return (period: string | null) => {
+      if (period === null) return true;
+      const semester = semesters.get(period);
+      const b = boundsOfKey(period) ?? (semester ? { from: semester.startsOn, to: semester.endsOn } : null);
+      return b !== null && b.to >= range.from && b.from <= range.to && b.from <= options.asOf;
+    };
   };
+  const periodEvaluated = new Map(tenantIds.map((id) => [id, periodEvaluatedIn(id)]));
+  const orgById = new Map(core.orgs.map((o) => [o.id, o]));
   const manual = rules.filter((r) => r.manual).map((r) => r.id);
   const verdicts = manual.length
-    ? (await loadVerdicts(tx, scope, manual)).filter((v) => periodEvaluated(v.period))
+    ? (await loadVerdicts(tx, scope, manual)).filter((v) => {
+        const tenantId = orgById.get(v.orgId)?.tenantId;
+        return tenantId !== undefined && periodEvaluated.get(tenantId)!(v.period);
+      })
     : [];
   t = lap('facts', t);
-  const found = runRules({ rules, core, facts, config, verdicts, asOf: options.asOf, from: range.from, to: range.to });
-  t = lap('rules', t);
-
-  const orgPath = new Map(core.orgs.map((o) => [o.id, o.path]));
-  const counts = { produced: found.length, opened: 0, reopened: 0, updated: 0, resolved: 0 };
-  let ids = new Map<string, string>();
-  let runId: string | null = null;
-  if (options.store !== false) {
-    [{ id: runId }] = await tx
-      .insert(evaluationRuns)
-      .values({
-        tenantId: options.tenantId,
-        trigger: options.trigger,
-        orgId: rootId,
-        fromDay: range.from,
-        toDay: range.to,
-        asOf: options.asOf,
-        rules: rules.length,
-        produced: found.length,
-        opened: 0,
-        resolved: 0,
-        durationMs: 0,
-        actorName: options.actorName,
-      })
-      .returning({ id: evaluationRuns.id });
-    const stored = await storeFindings(
-      tx,
-      {
-        tenantId: options.tenantId,
-        subtreePath: root.path,
-        rules: options.rules ? rules.map((r) => r.id) : null,
-        periodEvaluated: (period) => {
-          if (period === null) return true;
-          const b =
-            boundsOfKey(period) ??
-            (semesters.has(period)
-              ? { from: semesters.get(period)!.startsOn, to: semesters.get(period)!.endsOn }
-              : null);
-          return b !== null && b.to >= range.from && b.from <= range.to && b.from <= options.asOf;
-        },
-      },
-      found,
-      (orgId) => orgPath.get(orgId) ?? root.path,
-      runId as string,
-    );
-    ids = stored.ids;
-    Object.assign(counts, {
-      opened: stored.opened,
-      reopened: stored.reopened,
-      updated: stored.updated,
-      resolved: stored.resolved,
-    });
-    t = lap('store', t);
-    const durationMs = Math.round(performance.now() - started);
-    await tx.execute(sql`update evaluation_runs set opened = ${counts.opened + counts.reopened}, resolved = ${counts.resolved},
-      duration_ms = ${durationMs} where tenant_id = ${options.tenantId} and id = ${runId}`);
-  }
-
-  const orgCode = new Map(core.orgs.map((o) => [o.id, o.code]));
-  const personIds = [...new Set(found.map((f) => f.personId).filter((p): p is string => !!p))];
-  const people =
-    personIds.length === 0
-      ? []
-      : await selectRows<{ id: string; code: string }>(
-          tx,
-          sql`select id, code from people where tenant_id = ${options.tenantId} and id = any(${sql.param(personIds)}::uuid[])`,
-        );
-  const personCode = new Map(people.map((p) => [p.id, p.code]));
-  const findings = found
-    .map((f) => ({
-      ...f,
-      id: ids.get(f.key) ?? null,
-      orgCode: orgCode.get(f.orgId) ?? '',
-      personCode: f.personId ? (personCode.get(f.personId) ?? null) : null,
-    }))
-    .sort((a, b) => a.rule.localeCompare(b.rule) || a.orgCode.localeCompare(b.orgCode) || a.key.localeCompare(b.key));
-  return {
-    runId,
+  const produced = runRules({
+    rules,
+    core,
+    facts,
+    config,
+    verdicts,
     asOf: options.asOf,
     from: range.from,
     to: range.to,
-    rules: rules.map((r) => r.id),
-    findings,
-    counts,
-    durationMs: Math.round(performance.now() - started),
-    timings,
-  };
+  });
+  // A rule runs over every university of the batch; a university keeps the findings of its own rules.
+  const foundBy = new Map<string, Finding[]>(tenantIds.map((id) => [id, []]));
+  const adoptedBy = new Map(tenantIds.map((id) => [id, new Set(rulesOf.get(id)!.map((r) => r.id))]));
+  for (const f of produced) if (adoptedBy.get(f.tenantId)?.has(f.rule)) foundBy.get(f.tenantId)!.push(f);
+  t = lap('rules', t);
+
+  const personCodes = await personCodesOf(tx, produced);
+  const results: EvaluationResult[] = [];
+  for (const tenantId of tenantIds) {
+    const found = foundBy.get(tenantId)!;
+    const root = rootOf.get(tenantId)!;
+    const tenantRules = rulesOf.get(tenantId)!;
+    const counts = { produced: found.length, opened: 0, reopened: 0, updated: 0, resolved: 0 };
+    let ids = new Map<string, string>();
+    let runId: string | null = null;
+    if (options.store !== false) {
+      const storeStarted = performance.now();
+      [{ id: runId }] = await tx
+        .insert(evaluationRuns)
+        .values({
+          tenantId,
+          trigger: options.trigger,
+          orgId: root.id,
+          fromDay: range.from,
+          toDay: range.to,
+          asOf: options.asOf,
+          rules: tenantRules.length,
+          produced: found.length,
+          opened: 0,
+          resolved: 0,
+          durationMs: 0,
+          actorName: options.actorName,
+        })
+        .returning({ id: evaluationRuns.id });
+      const stored = await storeFindings(
+        tx,
+        {
+          tenantId,
+          subtreePath: root.path,
+          rules: options.rules ? tenantRules.map((r) => r.id) : null,
+          periodEvaluated: periodEvaluated.get(tenantId)!,
+        },
+        found,
+        (orgId) => orgById.get(orgId)?.path ?? root.path,
+        runId as string,
+      );
+      ids = stored.ids;
+      Object.assign(counts, {
+        opened: stored.opened,
+        reopened: stored.reopened,
+        updated: stored.updated,
+        resolved: stored.resolved,
+      });
+      lap('store', storeStarted);
+      const durationMs = Math.round(performance.now() - started);
+      await tx.execute(sql`update evaluation_runs set opened = ${counts.opened + counts.reopened}, resolved = ${counts.resolved},
+        duration_ms = ${durationMs} where tenant_id = ${tenantId} and id = ${runId}`);
+    }
+    const findings = found
+      .map((f) => ({
+        ...f,
+        id: ids.get(f.key) ?? null,
+        orgCode: orgById.get(f.orgId)?.code ?? '',
+        personCode: f.personId ? (personCodes.get(f.personId) ?? null) : null,
+      }))
+      .sort((a, b) => a.rule.localeCompare(b.rule) || a.orgCode.localeCompare(b.orgCode) || a.key.localeCompare(b.key));
+    results.push({
+      runId,
+      asOf: options.asOf,
+      from: range.from,
+      to: range.to,
+      rules: tenantRules.map((r) => r.id),
+      findings,
+      counts,
+      durationMs: Math.round(performance.now() - started),
+      timings,
+    });
+  }
+  return { results, timings, durationMs: Math.round(performance.now() - started) };
+}
+
+/** The codes of the people the findings name, in one query for the batch. */
+async function personCodesOf(tx: Tx, found: Finding[]) {
+  const pairs = new Map<string, string>();
+  for (const f of found) if (f.personId) pairs.set(f.personId, f.tenantId);
+  if (pairs.size === 0) return new Map<string, string>();
+  const rows = await selectRows<{ id: string; code: string }>(
+    tx,
+    sql`select p.id, p.code from people p
+      join unnest(${sql.param([...pairs.values()])}::uuid[], ${sql.param([...pairs.keys()])}::uuid[]) as x(tenant_id, id)
+        on p.tenant_id = x.tenant_id and p.id = x.id`,
+  );
+  return new Map(rows.map((r) => [r.id, r.code]));
 }
