@@ -1,6 +1,7 @@
 /** The loader of each fact set, by the name rules use in `facts`. */
 import type { FactSets } from '../../domain/compliance/fact-sets.ts';
 import type { Tx } from '../connect.ts';
+import type { SnapshotReaders } from '../snapshot-readers.ts';
 import { loadAcceptanceFacts } from './acceptance.ts';
 import { loadDevPlanFacts } from './dev-plans.ts';
 import { loadDevelopmentFacts } from './development.ts';
@@ -31,11 +32,17 @@ export const factLoaders: { [K in keyof FactSets]: (tx: Tx, scope: FactScope) =>
   ratings: loadRatingFacts,
 };
 
-/** Loads each fact set the rules need, once. */
-export async function loadFactSets(tx: Tx, scope: FactScope, names: Iterable<keyof FactSets>) {
-  const out: Partial<FactSets> = {};
-  for (const name of new Set(names)) {
-    (out as Record<string, unknown>)[name] = await factLoaders[name](tx, scope);
-  }
-  return out;
+/**
+ * Loads one fact set: on `tx`, or on a reader sharing its snapshot when `readers` are given. The
+ * member facts (the longest loader) spread their own statements over the readers instead.
+ */
+export function loadFactSet<K extends keyof FactSets>(
+  tx: Tx,
+  scope: FactScope,
+  name: K,
+  readers: SnapshotReaders | null = null,
+): Promise<FactSets[K]> {
+  if (readers && name === 'member') return loadMemberFacts(tx, scope, readers) as Promise<FactSets[K]>;
+  const load = factLoaders[name] as (on: Tx, scope: FactScope) => Promise<FactSets[K]>;
+  return readers ? readers.run((reader) => load(reader, scope)) : load(tx, scope);
 }

@@ -12,6 +12,7 @@ import {
 } from '../../domain/rules/member-facts.ts';
 import { selectRows } from '../../modules/orgs/select-rows.ts';
 import type { Tx } from '../connect.ts';
+import { readAll, type SnapshotReaders } from '../snapshot-readers.ts';
 import { type FactScope, orgFilter, validOnSql } from './scope.ts';
 
 const day = (column: string) => sql.raw(`to_char(${column}, 'YYYY-MM-DD')`);
@@ -49,7 +50,11 @@ export const lastDays = (who: SQL, when: SQL) => sql`
   where ${who} and (a.status <> 'absent' or a.checked_in_at is not null)
   group by a.person_id, a.tenant_id`;
 
-export async function loadMemberFacts(tx: Tx, scope: FactScope): Promise<MemberFacts> {
+export async function loadMemberFacts(
+  tx: Tx,
+  scope: FactScope,
+  readers: SnapshotReaders | null = null,
+): Promise<MemberFacts> {
   const tenants = sql`${sql.param(scope.tenantIds)}::uuid[]`;
   const asOf = sql`${scope.asOf}::date`;
   const from = sql`${scope.from}::date`;
@@ -75,9 +80,10 @@ export async function loadMemberFacts(tx: Tx, scope: FactScope): Promise<MemberF
   // The days over all attendance are kept per person (attendance_last_days, by triggers): exact
   // for everyone whose days all lie on or before asOf. The others ("beyond": evaluated as of a
   // past day) are read from attendance.
-  const people = await selectRows<PersonRow & { beyond: boolean }>(
-    tx,
-    sql`with reports as (
+  const readPeople = (on: Tx) =>
+    selectRows<PersonRow & { beyond: boolean }>(
+      on,
+      sql`with reports as (
         select t.person_id, t.tenant_id, max(t.submitted_on) as last_report
         from thought_reports t
         where t.tenant_id = any(${tenants}) and ${inScope('t.person_id')} and t.submitted_on <= ${asOf}
@@ -92,7 +98,91 @@ export async function loadMemberFacts(tx: Tx, scope: FactScope): Promise<MemberF
       left join reports r on r.tenant_id = p.tenant_id and r.person_id = p.id
       where p.tenant_id = any(${tenants}) and ${inScope('p.id')}
       order by p.tenant_id, p.code`,
-  );
+    );
+
+  const readSpans = (on: Tx) =>
+    selectRows<MembershipSpan & { personId: string }>(
+      on,
+      sql`select ms.person_id as "personId", ms.id, ms.org_id as "orgId", ms.standing,
+        ${day('ms.valid_from')} as "validFrom", ${day('ms.valid_to')} as "validTo"
+      from memberships ms
+      where ms.tenant_id = any(${tenants}) and ${inScope('ms.person_id')}
+      order by ms.person_id, ms.valid_from, ms.valid_to nulls last`,
+    );
+
+  const readReportCounts = (on: Tx) =>
+    selectRows<{ personId: string; year: string; count: number }>(
+      on,
+      sql`select t.person_id as "personId", extract(year from t.submitted_on)::int::text as year, count(*)::int as count
+      from thought_reports t
+      where t.tenant_id = any(${tenants}) and ${inScope('t.person_id')}
+        and t.submitted_on between ${from} and ${until}
+      group by 1, 2`,
+    );
+
+  // LIFE-22: a leading cadre's attendance at their own branch's 组织生活会, the branch being the
+  // one their membership names on the meeting day.
+  const readCadreMeetings = (on: Tx) =>
+    selectRows<{ personId: string; year: string; meetingIds: string[] }>(
+      on,
+      sql`with cadres as materialized (
+        select p.tenant_id, p.id from people p
+        where p.tenant_id = any(${tenants}) and p.leading_cadre and ${inScope('p.id')}
+      )
+      select a.person_id as "personId", extract(year from m.held_on)::int::text as year,
+        json_agg(m.id order by m.held_on, m.id) as "meetingIds"
+      from cadres c
+      join attendance a on a.tenant_id = c.tenant_id and a.person_id = c.id
+      join meetings m on m.tenant_id = a.tenant_id and m.id = a.meeting_id
+      where m.type = 'lifeMeeting' and ${held} and a.status in ('present', 'late')
+        and m.held_on between ${from} and ${until}
+        and exists (select 1 from memberships ms where ms.tenant_id = a.tenant_id and ms.person_id = a.person_id
+          and ms.org_id = m.org_id and ${validOnSql('ms', sql`m.held_on`)})
+      group by 1, 2`,
+    );
+
+  // LIFE-11: absences of members of the scope's branches that were not made up within the
+  // shortest allowed window, or within the scope's smallest makeupDays by asOf (LIFE-11 takes a
+  // make-up after asOf as not done yet); the rest are judged against each org's own makeupDays.
+  const minMakeupDays = scope.minMakeupDays ?? MIN_MAKEUP_DAYS;
+  const readAbsences = (on: Tx) =>
+    selectRows<Absence>(
+      on,
+      sql`select distinct on (a.meeting_id, a.person_id)
+        a.person_id as "personId", a.meeting_id as "meetingId", m.title as "meetingTitle", m.type,
+        ${day('m.held_on')} as "heldOn", a.status, ${day('a.makeup_on')} as "makeupOn", ms.org_id as "orgId"
+      from attendance a
+      join meetings m on m.tenant_id = a.tenant_id and m.id = a.meeting_id
+      join memberships ms on ms.tenant_id = a.tenant_id and ms.person_id = a.person_id and ms.standing = 'normal'
+        and ${validOnSql('ms', sql`m.held_on`)}
+      join orgs o on o.tenant_id = ms.tenant_id and o.id = ms.org_id
+      where ${orgFilter(scope)} and a.tenant_id = any(${tenants})
+        and a.status in ('absent', 'leave') and not a.guest and ${held} and m.type <> 'conversation'
+        and m.held_on between ${from} and ${until}
+        and (a.makeup_on is null or (a.makeup_on > m.held_on + ${MIN_MAKEUP_DAYS}::int
+          and (a.makeup_on > ${asOf} or a.makeup_on > m.held_on + ${minMakeupDays}::int)))
+      order by a.meeting_id, a.person_id, ms.valid_from desc`,
+    );
+
+  const readLastMeetings = (on: Tx) =>
+    selectRows<{ orgId: string; day: string }>(
+      on,
+      sql`select case when o.kind = 'group' then o.parent_id else o.id end as "orgId", ${day('max(m.held_on)')} as day
+      from meetings m join orgs o on o.tenant_id = m.tenant_id and o.id = m.org_id
+      where ${orgFilter(scope)} and o.kind in ('branch', 'group') and ${held} and m.held_on <= ${asOf}
+      group by 1`,
+    );
+
+  // Independent statements: side by side on readers sharing the evaluation's snapshot, when given.
+  const [people, spans, reportCounts, cadreMeetings, absences, lastMeetings] = await readAll(tx, readers, [
+    readPeople,
+    readSpans,
+    readReportCounts,
+    readCadreMeetings,
+    readAbsences,
+    readLastMeetings,
+  ]);
+
   // The beyond are read over the last `windows[0]` months of meetings first. Someone who attended
   // in the window and had organizational life or an excused meeting in it has their exact
   // lastAttended, and the later of lastLife and lastExcused exact: a day older than the window can
@@ -124,74 +214,6 @@ export async function loadMemberFacts(tx: Tx, scope: FactScope): Promise<MemberF
     }
     cut = cut.filter(isCut);
   }
-
-  const spans = await selectRows<MembershipSpan & { personId: string }>(
-    tx,
-    sql`select ms.person_id as "personId", ms.id, ms.org_id as "orgId", ms.standing,
-        ${day('ms.valid_from')} as "validFrom", ${day('ms.valid_to')} as "validTo"
-      from memberships ms
-      where ms.tenant_id = any(${tenants}) and ${inScope('ms.person_id')}
-      order by ms.person_id, ms.valid_from, ms.valid_to nulls last`,
-  );
-
-  const reportCounts = await selectRows<{ personId: string; year: string; count: number }>(
-    tx,
-    sql`select t.person_id as "personId", extract(year from t.submitted_on)::int::text as year, count(*)::int as count
-      from thought_reports t
-      where t.tenant_id = any(${tenants}) and ${inScope('t.person_id')}
-        and t.submitted_on between ${from} and ${until}
-      group by 1, 2`,
-  );
-
-  // LIFE-22: a leading cadre's attendance at their own branch's 组织生活会, the branch being the
-  // one their membership names on the meeting day.
-  const cadreMeetings = await selectRows<{ personId: string; year: string; meetingIds: string[] }>(
-    tx,
-    sql`with cadres as materialized (
-        select p.tenant_id, p.id from people p
-        where p.tenant_id = any(${tenants}) and p.leading_cadre and ${inScope('p.id')}
-      )
-      select a.person_id as "personId", extract(year from m.held_on)::int::text as year,
-        json_agg(m.id order by m.held_on, m.id) as "meetingIds"
-      from cadres c
-      join attendance a on a.tenant_id = c.tenant_id and a.person_id = c.id
-      join meetings m on m.tenant_id = a.tenant_id and m.id = a.meeting_id
-      where m.type = 'lifeMeeting' and ${held} and a.status in ('present', 'late')
-        and m.held_on between ${from} and ${until}
-        and exists (select 1 from memberships ms where ms.tenant_id = a.tenant_id and ms.person_id = a.person_id
-          and ms.org_id = m.org_id and ${validOnSql('ms', sql`m.held_on`)})
-      group by 1, 2`,
-  );
-
-  // LIFE-11: absences of members of the scope's branches that were not made up within the
-  // shortest allowed window, or within the scope's smallest makeupDays by asOf (LIFE-11 takes a
-  // make-up after asOf as not done yet); the rest are judged against each org's own makeupDays.
-  const minMakeupDays = scope.minMakeupDays ?? MIN_MAKEUP_DAYS;
-  const absences = await selectRows<Absence>(
-    tx,
-    sql`select distinct on (a.meeting_id, a.person_id)
-        a.person_id as "personId", a.meeting_id as "meetingId", m.title as "meetingTitle", m.type,
-        ${day('m.held_on')} as "heldOn", a.status, ${day('a.makeup_on')} as "makeupOn", ms.org_id as "orgId"
-      from attendance a
-      join meetings m on m.tenant_id = a.tenant_id and m.id = a.meeting_id
-      join memberships ms on ms.tenant_id = a.tenant_id and ms.person_id = a.person_id and ms.standing = 'normal'
-        and ${validOnSql('ms', sql`m.held_on`)}
-      join orgs o on o.tenant_id = ms.tenant_id and o.id = ms.org_id
-      where ${orgFilter(scope)} and a.tenant_id = any(${tenants})
-        and a.status in ('absent', 'leave') and not a.guest and ${held} and m.type <> 'conversation'
-        and m.held_on between ${from} and ${until}
-        and (a.makeup_on is null or (a.makeup_on > m.held_on + ${MIN_MAKEUP_DAYS}::int
-          and (a.makeup_on > ${asOf} or a.makeup_on > m.held_on + ${minMakeupDays}::int)))
-      order by a.meeting_id, a.person_id, ms.valid_from desc`,
-  );
-
-  const lastMeetings = await selectRows<{ orgId: string; day: string }>(
-    tx,
-    sql`select case when o.kind = 'group' then o.parent_id else o.id end as "orgId", ${day('max(m.held_on)')} as day
-      from meetings m join orgs o on o.tenant_id = m.tenant_id and o.id = m.org_id
-      where ${orgFilter(scope)} and o.kind in ('branch', 'group') and ${held} and m.held_on <= ${asOf}
-      group by 1`,
-  );
 
   // Records are built field by field: in V8 an object spread followed by more properties costs
   // microseconds per object, which at 50,000 people was a quarter of this loader.

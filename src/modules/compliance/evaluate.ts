@@ -4,23 +4,33 @@
  * history. Facts are loaded with a handful of set-based queries, whatever the size of the scope.
  */
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../../db/connect.ts';
+import type { Db, Tx } from '../../db/connect.ts';
 import { loadCoreFacts } from '../../db/facts/core.ts';
-import { loadFactSets } from '../../db/facts/index.ts';
+import { loadFactSet } from '../../db/facts/index.ts';
 import type { FactScope } from '../../db/facts/scope.ts';
 import { loadVerdicts } from '../../db/facts/verdicts.ts';
 import { evaluationRuns } from '../../db/schema.ts';
+import { snapshotReaders } from '../../db/snapshot-readers.ts';
+import type { FactSets } from '../../domain/compliance/fact-sets.ts';
 import { knownRuleIds } from '../../domain/compliance/rule-catalog.ts';
 import { ruleById } from '../../domain/compliance/rules.ts';
 import { runRules } from '../../domain/compliance/run-rules.ts';
 import { adoptedRuleIds, standardSetByCode } from '../../domain/compliance/standard-sets.ts';
-import type { Finding, Rule } from '../../domain/compliance/types.ts';
+import type { Finding, Rule, Verdict } from '../../domain/compliance/types.ts';
 import { boundsOfKey } from '../../domain/periods.ts';
 import { smallestMakeupDays } from '../../domain/rules/member-life.ts';
 import { badInput, notFound } from '../../server/errors.ts';
 import { selectRows } from '../orgs/select-rows.ts';
 import { loadConfigs } from './load-config.ts';
 import { storeFindings } from './store-findings.ts';
+
+/** Set on the evaluation's transaction and on each reader of its facts. */
+const factSettings = {
+  // The fact queries are short aggregates that PostgreSQL's JIT compiles for longer than they run.
+  jit: 'off',
+  // Grouping a year of a university's attendance by person sorts more than the default 4 MB.
+  work_mem: '64MB',
+};
 
 export type EvaluationTrigger = 'manual' | 'nightly' | 'change' | 'cli' | 'import';
 
@@ -41,6 +51,12 @@ export type EvaluateOptions = {
   actorName: string;
   /** false: compute without storing (previews, benchmarks of the pure part). */
   store?: boolean;
+  /**
+   * The database `tx` belongs to: on a PostgreSQL server the fact sets are then read side by side
+   * on connections of its pool, sharing the snapshot of `tx` (see `snapshotReaders`; skipped when
+   * `tx` has written). Leave it out for small scopes, where extra connections cost more than they save.
+   */
+  parallelReads?: Db;
 };
 
 export type EvaluatedFinding = Finding & { id: string | null; orgCode: string; personCode: string | null };
@@ -119,10 +135,9 @@ export async function evaluateUniversities(tx: Tx, options: BatchOptions): Promi
   for (const tenantId of [...tenantIds].sort()) {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`zhibu.evaluate:${tenantId}`})::bigint)`);
   }
-  // The fact queries are short aggregates that PostgreSQL's JIT compiles for longer than they run.
-  await tx.execute(sql`set local jit = off`);
-  // Grouping a year of a university's attendance by person sorts more than the default 4 MB.
-  await tx.execute(sql`set local work_mem = '64MB'`);
+  for (const [name, value] of Object.entries(factSettings)) {
+    await tx.execute(sql`select set_config(${name}, ${value}, true)`);
+  }
   const roots = await selectRows<{ tenantId: string; id: string; path: string }>(
     tx,
     options.orgId
@@ -153,11 +168,34 @@ export async function evaluateUniversities(tx: Tx, options: BatchOptions): Promi
   const rules = [...new Set([...rulesOf.values()].flat())];
   const core = await loadCoreFacts(tx, scope);
   t = lap('core', t);
-  const facts = await loadFactSets(
-    tx,
-    scope,
-    rules.filter((r) => !r.manual).map((r) => r.facts),
-  );
+  // Each fact set is loaded once, and the rules reading it run as soon as it is in. With readers
+  // (a PostgreSQL server) the sets are read side by side, and the rules of one run while the
+  // others are still being read; without, one set after another on `tx`.
+  const readers = await snapshotReaders(tx, options.parallelReads, factSettings);
+  let rulesMs = 0;
+  const run = (group: Rule[], facts: Partial<FactSets>, verdicts: Verdict[] = []) => {
+    const since = performance.now();
+    const found = runRules({
+      rules: group,
+      core,
+      facts,
+      config,
+      verdicts,
+      asOf: options.asOf,
+      from: range.from,
+      to: range.to,
+    });
+    rulesMs += performance.now() - since;
+    return found;
+  };
+  const rulesBySet = new Map<keyof FactSets, Rule[]>();
+  for (const rule of rules.filter((r) => !r.manual))
+    rulesBySet.set(rule.facts, [...(rulesBySet.get(rule.facts) ?? []), rule]);
+  const loadThenRun = async ([name, group]: [keyof FactSets, Rule[]]) =>
+    run(group, { [name]: await loadFactSet(tx, scope, name, readers) });
+  const parts: Finding[][] = [];
+  if (readers) parts.push(...(await Promise.all([...rulesBySet].map(loadThenRun))));
+  else for (const entry of rulesBySet) parts.push(await loadThenRun(entry));
   // A period key is judged when it overlaps the range and has begun; semester codes are each university's own.
   const periodEvaluatedIn = (tenantId: string) => {
     const semesters = new Map(
@@ -179,23 +217,26 @@ export async function evaluateUniversities(tx: Tx, options: BatchOptions): Promi
         return tenantId !== undefined && periodEvaluated.get(tenantId)!(v.period);
       })
     : [];
-  t = lap('facts', t);
-  const produced = runRules({
-    rules,
-    core,
-    facts,
-    config,
-    verdicts,
-    asOf: options.asOf,
-    from: range.from,
-    to: range.to,
-  });
+  parts.push(
+    run(
+      rules.filter((r) => r.manual),
+      {},
+      verdicts,
+    ),
+  );
+  // Rules that ran while facts were loading count as rules, not as facts.
+  timings.facts = (timings.facts ?? 0) + Math.round(performance.now() - t - rulesMs);
+  timings.rules = (timings.rules ?? 0) + Math.round(rulesMs);
+  t = performance.now();
+  // In the order of `rules`, as one run over all of them gives (stable keys, stable output).
+  const byRule = new Map<string, Finding[]>(rules.map((r) => [r.id, []]));
+  for (const part of parts) for (const f of part) byRule.get(f.rule)!.push(f);
+  const produced = [...byRule.values()].flat();
   // A rule runs over every university of the batch; a university keeps the findings of its own rules.
   const foundBy = new Map<string, Finding[]>(tenantIds.map((id) => [id, []]));
   const adoptedBy = new Map(tenantIds.map((id) => [id, new Set(rulesOf.get(id)!.map((r) => r.id))]));
   for (const f of produced) if (adoptedBy.get(f.tenantId)?.has(f.rule)) foundBy.get(f.tenantId)!.push(f);
   t = lap('rules', t);
-
   const personCodes = await personCodesOf(tx, produced);
   const results: EvaluationResult[] = [];
   for (const tenantId of tenantIds) {
@@ -248,13 +289,16 @@ export async function evaluateUniversities(tx: Tx, options: BatchOptions): Promi
       await tx.execute(sql`update evaluation_runs set opened = ${counts.opened + counts.reopened}, resolved = ${counts.resolved},
         duration_ms = ${durationMs} where tenant_id = ${tenantId} and id = ${runId}`);
     }
-    const findings = found
-      .map((f) => ({
-        ...f,
-        id: ids.get(f.key) ?? null,
-        orgCode: orgById.get(f.orgId)?.code ?? '',
-        personCode: f.personId ? (personCodes.get(f.personId) ?? null) : null,
-      }))
+    // Each finding gains its stored id and codes in place: a copy by spread with more properties
+    // costs microseconds apiece in V8, at 16,000 findings a university.
+    const findings: EvaluatedFinding[] = found
+      .map((f) =>
+        Object.assign(f, {
+          id: ids.get(f.key) ?? null,
+          orgCode: orgById.get(f.orgId)?.code ?? '',
+          personCode: f.personId ? (personCodes.get(f.personId) ?? null) : null,
+        }),
+      )
       .sort((a, b) => a.rule.localeCompare(b.rule) || a.orgCode.localeCompare(b.orgCode) || a.key.localeCompare(b.key));
     results.push({
       runId,

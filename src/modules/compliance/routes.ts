@@ -178,7 +178,7 @@ export default async function complianceRoutes(app: App, ctx: AppContext) {
     async (req) => {
       const actor = requireActor(req);
       const { asOf, ...rest } = req.body ?? {};
-      return db.transaction((tx) => runEvaluation(tx, { actor, asOf: asOf ?? today(), ...rest }));
+      return db.transaction((tx) => runEvaluation(tx, { actor, asOf: asOf ?? today(), ...rest }, db));
     },
   );
 

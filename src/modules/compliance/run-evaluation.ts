@@ -2,7 +2,7 @@
  * An on-demand evaluation of a subtree the caller may write to (their university by default),
  * stored with its run record; returns the summary, not the findings (those are listed by filter).
  */
-import type { Tx } from '../../db/connect.ts';
+import type { Db, Tx } from '../../db/connect.ts';
 import { addDays } from '../../domain/periods.ts';
 import { badInput, forbidden } from '../../server/errors.ts';
 import { type Actor, pathInScope } from '../../server/scope.ts';
@@ -15,6 +15,8 @@ const MAX_RANGE_DAYS = 3653;
 export async function runEvaluation(
   tx: Tx,
   options: { actor: Actor; org?: string; asOf: string; from?: string; to?: string },
+  /** The database of `tx`: a whole university's facts are then read side by side (see `evaluate`). */
+  parallelReads?: Db,
 ) {
   const { from, to } = options;
   if (from && to && from > to)
@@ -32,6 +34,8 @@ export async function runEvaluation(
     to,
     trigger: 'manual',
     actorName: options.actor.displayName,
+    // A branch's facts are a few milliseconds of queries: more connections would not pay.
+    parallelReads: org.kind === 'branch' || org.kind === 'group' ? undefined : parallelReads,
   });
   return {
     runId: result.runId,

@@ -44,6 +44,7 @@ export async function runNightlyEvaluation(db: Db, now: Date): Promise<NightlyOu
         asOf: day,
         trigger: 'nightly',
         actorName: 'system',
+        parallelReads: db,
       }),
     );
   for (let i = 0; i < universities.length; i += NIGHTLY_BATCH) {
