@@ -490,11 +490,17 @@ export async function generateScale(db: Db, options: ScaleOptions): Promise<Scal
       'alter table attendance enable trigger all',
     ].join(';\n'),
   );
-  // The triggers were off for the load: fill the kept per-person days (attendance_last_days) once.
+  // The triggers were off for the load: fill what they keep (attendance_last_days,
+  // meeting_sign_ins) once.
   await step(
     'attendance: last days per person',
     `select attendance_last_days_refresh(array_agg(x.tenant_id), array_agg(x.person_id))
        from (select distinct tenant_id, person_id from attendance) x`,
+  );
+  await step(
+    'attendance: meetings signed in',
+    `insert into meeting_sign_ins (tenant_id, meeting_id)
+       select distinct tenant_id, meeting_id from attendance where not guest on conflict do nothing`,
   );
 
   // One thought report per member and year (a few missing); a plan and an appraisal per branch.

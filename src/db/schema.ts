@@ -373,6 +373,25 @@ export const attendanceLastDays = pgTable(
   ],
 );
 
+/**
+ * The meetings with a sign-in list: at least one attendance row that is not a guest's. Kept by
+ * triggers on attendance (migration 0012), so the life facts' record gaps (LIFE-12) read one row
+ * per meeting instead of grouping every attendance row of the university by meeting.
+ */
+export const meetingSignIns = pgTable(
+  'meeting_sign_ins',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    meetingId: uuid('meeting_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.meetingId] }),
+    foreignKey({ columns: [t.tenantId, t.meetingId], foreignColumns: [meetings.tenantId, meetings.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
 /** Photos, slides, scanned sign-in sheets of a meeting (type- and size-checked on upload). */
 export const meetingAttachments = pgTable(
   'meeting_attachments',

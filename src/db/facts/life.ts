@@ -223,15 +223,8 @@ export async function loadLifeFacts(tx: Tx, scope: FactScope): Promise<LifeFacts
   );
 
   // Only the defective records come back: a record has minutes (the flag, or text entered here)
-  // and a sign-in list (at least one attendance row of an expected attendee). For whole
-  // universities the signed meetings are one grouped pass over attendance (an anti-join would hash
-  // every attendance row); for a subtree, a probe per meeting of the subtree is cheaper.
-  const signed =
-    scope.subtreePath === null
-      ? sql`signed as (select a.meeting_id from attendance a
-          where a.tenant_id = any(${sql.param(scope.tenantIds)}::uuid[]) and not a.guest group by a.meeting_id)`
-      : sql`signed as (select h.id as meeting_id from h where exists (select 1 from attendance a
-          where a.tenant_id = h.tenant_id and a.meeting_id = h.id and not a.guest))`;
+  // and a sign-in list (at least one attendance row that is not a guest's: meeting_sign_ins, kept
+  // by triggers on attendance, so no attendance row is read here).
   const recordGaps = await selectRows<RecordGap>(
     tx,
     sql`with h as (
@@ -239,11 +232,10 @@ export async function loadLifeFacts(tx: Tx, scope: FactScope): Promise<LifeFacts
         (m.minutes or coalesce(btrim(m.minutes_text), '') <> '') as has_minutes
       from meetings m join orgs o on o.tenant_id = m.tenant_id and o.id = m.org_id
       where ${orgFilter(scope)} and o.kind in ('branch', 'group') and m.status in ${held}
-        and m.type in ${list(recordedTypes)} and m.held_on between ${from} and ${to}),
-    ${signed}
+        and m.type in ${list(recordedTypes)} and m.held_on between ${from} and ${to})
     select h.id, h.org_id as "orgId", h.code, h.type, to_char(h.held_on, 'YYYY-MM-DD') as "heldOn",
       h.has_minutes as "hasMinutes", s.meeting_id is not null as "hasSignIn"
-    from h left join signed s on s.meeting_id = h.id
+    from h left join meeting_sign_ins s on s.tenant_id = h.tenant_id and s.meeting_id = h.id
     where not h.has_minutes or s.meeting_id is null
     order by h.held_on, h.code`,
   );
