@@ -32,9 +32,12 @@ export const factLoaders: { [K in keyof FactSets]: (tx: Tx, scope: FactScope) =>
   ratings: loadRatingFacts,
 };
 
+/** The loaders of the largest sets, which spread their statements over the readers themselves. */
+const spreadOverReaders = new Set<keyof FactSets>(['structure', 'life', 'member']);
+
 /**
- * Loads one fact set: on `tx`, or on a reader sharing its snapshot when `readers` are given. The
- * member facts (the longest loader) spread their own statements over the readers instead.
+ * Loads one fact set: on `tx`, or on a reader sharing its snapshot when `readers` are given (each
+ * statement of the largest sets on a reader of its own).
  */
 export function loadFactSet<K extends keyof FactSets>(
   tx: Tx,
@@ -42,7 +45,7 @@ export function loadFactSet<K extends keyof FactSets>(
   name: K,
   readers: SnapshotReaders | null = null,
 ): Promise<FactSets[K]> {
-  if (readers && name === 'member') return loadMemberFacts(tx, scope, readers) as Promise<FactSets[K]>;
-  const load = factLoaders[name] as (on: Tx, scope: FactScope) => Promise<FactSets[K]>;
-  return readers ? readers.run((reader) => load(reader, scope)) : load(tx, scope);
+  const load = factLoaders[name] as (on: Tx, scope: FactScope, readers?: SnapshotReaders) => Promise<FactSets[K]>;
+  if (!readers) return load(tx, scope);
+  return spreadOverReaders.has(name) ? load(tx, scope, readers) : readers.run((reader) => load(reader, scope));
 }

@@ -16,6 +16,7 @@ import { mergeIntervals } from '../../domain/rules/life-owed.ts';
 import { committeeSeatRoles } from '../../modules/life-views/labels.ts';
 import { selectRows } from '../../modules/orgs/select-rows.ts';
 import type { Tx } from '../connect.ts';
+import { readAll, type SnapshotReaders } from '../snapshot-readers.ts';
 import { type FactScope, orgFilter } from './scope.ts';
 
 const held = sql`('held', 'recorded')`;
@@ -105,7 +106,11 @@ export function tallyMeetings(
   return { held, lifeDays };
 }
 
-export async function loadLifeFacts(tx: Tx, scope: FactScope): Promise<LifeFacts> {
+export async function loadLifeFacts(
+  tx: Tx,
+  scope: FactScope,
+  readers: SnapshotReaders | null = null,
+): Promise<LifeFacts> {
   const w = lifeWindow(scope);
   const from = sql`${w.from}::date`;
   const to = sql`${w.to}::date`;
@@ -113,22 +118,22 @@ export async function loadLifeFacts(tx: Tx, scope: FactScope): Promise<LifeFacts
   // One scan of the held meetings: per org, one integer per meeting, type index × 100000 + day
   // number. Grouping by month in SQL would make nearly as many groups as meetings; the months,
   // and the branches' days of organizational life, are tallied here from the same rows.
-  const rows = await selectRows<{ orgId: string; kind: string; parentId: string | null; coded: number[] }>(
-    tx,
-    sql`select m.org_id as "orgId", o.kind, o.parent_id as "parentId",
+  const readHeldMeetings = (on: Tx) =>
+    selectRows<{ orgId: string; kind: string; parentId: string | null; coded: number[] }>(
+      on,
+      sql`select m.org_id as "orgId", o.kind, o.parent_id as "parentId",
       array_agg(array_position(${sql.param(countedTypes)}::text[], m.type) * ${typeFactor}
         + (m.held_on - date '1970-01-01')) as coded
     from meetings m join orgs o on o.tenant_id = m.tenant_id and o.id = m.org_id
     where ${orgFilter(scope)} and m.status in ${held} and m.type in ${list(countedTypes)}
       and m.held_on between ${w.lookbackFrom}::date and ${to}
     group by m.org_id, o.kind, o.parent_id`,
-  );
-  const { held: heldCounts, lifeDays } = tallyMeetings(rows, dayNumberOf(w.from));
-
+    );
   // The secretary is the holder of the secretary seat, that day, of the term current that day.
-  const lectures = await selectRows<{ orgId: string; year: number; n: number }>(
-    tx,
-    sql`select m.org_id as "orgId", extract(year from m.held_on)::int as year, count(*)::int as n
+  const readLectures = (on: Tx) =>
+    selectRows<{ orgId: string; year: number; n: number }>(
+      on,
+      sql`select m.org_id as "orgId", extract(year from m.held_on)::int as year, count(*)::int as n
     from meetings m join orgs o on o.tenant_id = m.tenant_id and o.id = m.org_id
     where ${orgFilter(scope)} and o.kind = 'branch' and m.type = 'partyLecture' and m.status in ${held}
       and m.held_on between ${from} and ${to} and m.lecturer_id is not null
@@ -139,17 +144,12 @@ export async function loadLifeFacts(tx: Tx, scope: FactScope): Promise<LifeFacts
           and p.term_id = (select t.id from terms t where t.tenant_id = m.tenant_id and t.org_id = m.org_id
             and t.elected_on <= m.held_on order by t.elected_on desc limit 1))
     group by m.org_id, extract(year from m.held_on)`,
-  );
-  const secretaryLectures: LifeFacts['secretaryLectures'] = {};
-  for (const r of lectures) {
-    secretaryLectures[r.orgId] ??= {};
-    secretaryLectures[r.orgId][r.year] = r.n;
-  }
-
+    );
   // A seat counts while its term is the current one: from its election to the next term's.
-  const seats = await selectRows<{ orgId: string; seat: 'secretary' | 'committee' } & Interval>(
-    tx,
-    sql`with t as (
+  const readSeats = (on: Tx) =>
+    selectRows<{ orgId: string; seat: 'secretary' | 'committee' } & Interval>(
+      on,
+      sql`with t as (
       select t.tenant_id, t.id, t.org_id, t.elected_on,
         lead(t.elected_on) over (partition by t.tenant_id, t.org_id order by t.elected_on) as next_on
       from terms t join orgs o on o.tenant_id = t.tenant_id and o.id = t.org_id
@@ -162,22 +162,13 @@ export async function loadLifeFacts(tx: Tx, scope: FactScope): Promise<LifeFacts
       and (t.next_on is null or p.valid_from < t.next_on)
       and (p.valid_to is null or p.valid_to > t.elected_on)
       and p.valid_from <= ${to} and (p.valid_to is null or p.valid_to > ${from})`,
-  );
-  const seatsByOrg = { secretary: {} as Record<string, Interval[]>, committee: {} as Record<string, Interval[]> };
-  for (const s of seats) {
-    if (s.to !== null && s.to <= s.from) continue;
-    const byOrg = seatsByOrg[s.seat];
-    byOrg[s.orgId] ??= [];
-    byOrg[s.orgId].push({ from: s.from, to: s.to });
-  }
-  const merged = (byOrg: Record<string, Interval[]>) =>
-    Object.fromEntries(Object.entries(byOrg).map(([orgId, list]) => [orgId, mergeIntervals(list)]));
-
+    );
   // Islands of continuous membership per group (gaps and islands over the membership rows), so a
   // group's months with nobody in it can be told apart.
-  const members = await selectRows<{ orgId: string } & Interval>(
-    tx,
-    sql`with iv as (
+  const readMembers = (on: Tx) =>
+    selectRows<{ orgId: string } & Interval>(
+      on,
+      sql`with iv as (
       select ms.group_id, ms.valid_from as f, coalesce(ms.valid_to, 'infinity'::date) as t
       from memberships ms join orgs o on o.tenant_id = ms.tenant_id and o.id = ms.group_id
       where ${orgFilter(scope)} and o.kind = 'group' and ms.standing = 'normal'
@@ -190,16 +181,11 @@ export async function loadLifeFacts(tx: Tx, scope: FactScope): Promise<LifeFacts
     select group_id as "orgId", to_char(min(f), 'YYYY-MM-DD') as "from",
       case when max(t) = 'infinity'::date then null else to_char(max(t), 'YYYY-MM-DD') end as "to"
     from islands group by group_id, island`,
-  );
-  const groupMembers: LifeFacts['groupMembers'] = {};
-  for (const m of members) {
-    groupMembers[m.orgId] ??= [];
-    groupMembers[m.orgId].push({ from: m.from, to: m.to });
-  }
-
-  const appraisals = await selectRows<AppraisalFact>(
-    tx,
-    sql`select a.id, a.org_id as "orgId", a.year, a.step,
+    );
+  const readAppraisals = (on: Tx) =>
+    selectRows<AppraisalFact>(
+      on,
+      sql`select a.id, a.org_id as "orgId", a.year, a.step,
       to_char(a.started_on, 'YYYY-MM-DD') as "startedOn",
       to_char(a.peer_review_on, 'YYYY-MM-DD') as "peerReviewOn",
       to_char(a.vote_on, 'YYYY-MM-DD') as "voteOn",
@@ -213,21 +199,21 @@ export async function loadLifeFacts(tx: Tx, scope: FactScope): Promise<LifeFacts
     left join appraisal_entries e on e.tenant_id = a.tenant_id and e.appraisal_id = a.id
     where ${orgFilter(scope)} and a.year between ${w.firstYear} and ${w.lastYear}
     group by a.tenant_id, a.id`,
-  );
-
-  const lifePlans = await selectRows<LifePlanFact>(
-    tx,
-    sql`select p.id, p.org_id as "orgId", p.year, p.status, to_char(p.submitted_on, 'YYYY-MM-DD') as "submittedOn"
+    );
+  const readLifePlans = (on: Tx) =>
+    selectRows<LifePlanFact>(
+      on,
+      sql`select p.id, p.org_id as "orgId", p.year, p.status, to_char(p.submitted_on, 'YYYY-MM-DD') as "submittedOn"
     from life_plans p join orgs o on o.tenant_id = p.tenant_id and o.id = p.org_id
     where ${orgFilter(scope)} and p.year between ${w.firstYear} and ${w.lastYear}`,
-  );
-
+    );
   // Only the defective records come back: a record has minutes (the flag, or text entered here)
   // and a sign-in list (at least one attendance row that is not a guest's: meeting_sign_ins, kept
   // by triggers on attendance, so no attendance row is read here).
-  const recordGaps = await selectRows<RecordGap>(
-    tx,
-    sql`with h as (
+  const readRecordGaps = (on: Tx) =>
+    selectRows<RecordGap>(
+      on,
+      sql`with h as (
       select m.tenant_id, m.id, m.org_id, m.code, m.type, m.held_on,
         (m.minutes or coalesce(btrim(m.minutes_text), '') <> '') as has_minutes
       from meetings m join orgs o on o.tenant_id = m.tenant_id and o.id = m.org_id
@@ -238,7 +224,41 @@ export async function loadLifeFacts(tx: Tx, scope: FactScope): Promise<LifeFacts
     from h left join meeting_sign_ins s on s.tenant_id = h.tenant_id and s.meeting_id = h.id
     where not h.has_minutes or s.meeting_id is null
     order by h.held_on, h.code`,
-  );
+    );
+
+  // Independent statements: side by side on readers sharing the evaluation's snapshot, when given.
+  const [rows, lectures, seats, members, appraisals, lifePlans, recordGaps] = await readAll(tx, readers, [
+    readHeldMeetings,
+    readLectures,
+    readSeats,
+    readMembers,
+    readAppraisals,
+    readLifePlans,
+    readRecordGaps,
+  ]);
+  const { held: heldCounts, lifeDays } = tallyMeetings(rows, dayNumberOf(w.from));
+
+  const secretaryLectures: LifeFacts['secretaryLectures'] = {};
+  for (const r of lectures) {
+    secretaryLectures[r.orgId] ??= {};
+    secretaryLectures[r.orgId][r.year] = r.n;
+  }
+
+  const seatsByOrg = { secretary: {} as Record<string, Interval[]>, committee: {} as Record<string, Interval[]> };
+  for (const s of seats) {
+    if (s.to !== null && s.to <= s.from) continue;
+    const byOrg = seatsByOrg[s.seat];
+    byOrg[s.orgId] ??= [];
+    byOrg[s.orgId].push({ from: s.from, to: s.to });
+  }
+  const merged = (byOrg: Record<string, Interval[]>) =>
+    Object.fromEntries(Object.entries(byOrg).map(([orgId, list]) => [orgId, mergeIntervals(list)]));
+
+  const groupMembers: LifeFacts['groupMembers'] = {};
+  for (const m of members) {
+    groupMembers[m.orgId] ??= [];
+    groupMembers[m.orgId].push({ from: m.from, to: m.to });
+  }
 
   return {
     held: heldCounts,

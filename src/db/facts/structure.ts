@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { MemberCounts, SeatFact, StructureFacts, TermFact, UnplacedMember } from '../../domain/rules/org-facts.ts';
 import { selectRows } from '../../modules/orgs/select-rows.ts';
 import type { Tx } from '../connect.ts';
+import { readAll, type SnapshotReaders } from '../snapshot-readers.ts';
 import { type FactScope, orgFilter, validOnSql } from './scope.ts';
 
 type MembershipRow = MemberCounts & {
@@ -27,12 +28,17 @@ type SeatRow = {
   memberFrom: string | null;
 } & Omit<SeatFact, 'positionId'>;
 
-export async function loadStructureFacts(tx: Tx, scope: FactScope): Promise<StructureFacts> {
+export async function loadStructureFacts(
+  tx: Tx,
+  scope: FactScope,
+  readers: SnapshotReaders | null = null,
+): Promise<StructureFacts> {
   const asOf = scope.asOf;
   const liveBranch = sql`(o.kind = 'branch' and ${validOnSql('o', asOf)})`;
-  const rows = await selectRows<MembershipRow>(
-    tx,
-    sql`select o.id as "orgId", o.kind as "orgKind", o.name as "orgName",
+  const readCounts = (on: Tx) =>
+    selectRows<MembershipRow>(
+      on,
+      sql`select o.id as "orgId", o.kind as "orgKind", o.name as "orgName",
         to_char(o.valid_from, 'YYYY-MM-DD') as "orgValidFrom", to_char(o.valid_to, 'YYYY-MM-DD') as "orgValidTo",
         (count(*) filter (where ms.status = 'full'))::int as full,
         (count(*) filter (where ms.status = 'probationary'))::int as probationary,
@@ -46,21 +52,13 @@ export async function loadStructureFacts(tx: Tx, scope: FactScope): Promise<Stru
         and g.parent_id = ms.org_id and ${validOnSql('g', asOf)}
       where ${orgFilter(scope)} and ms.standing = 'normal' and ${validOnSql('ms', asOf)}
       group by o.tenant_id, o.id`,
-  );
-  const counts: MemberCounts[] = [];
-  const unplaced: UnplacedMember[] = [];
-  for (const { unplaced: outside, orgKind, orgName, orgValidFrom, orgValidTo, ...c } of rows) {
-    counts.push({ orgId: c.orgId, full: c.full, probationary: c.probationary, ungrouped: c.ungrouped });
-    for (const m of outside ?? []) unplaced.push({ ...m, orgId: c.orgId, orgKind, orgName, orgValidFrom, orgValidTo });
-  }
-  // Aggregated by hash, so in no particular order: sorted for stable output.
-  unplaced.sort((a, b) => a.personId.localeCompare(b.personId));
-
+    );
   // The current term is the latest elected on or before asOf (ties: the one recorded last); one row
   // per seat that had started by then, with its holder and the holder's membership that day.
-  const seatRows = await selectRows<SeatRow>(
-    tx,
-    sql`with current_terms as (
+  const readSeats = (on: Tx) =>
+    selectRows<SeatRow>(
+      on,
+      sql`with current_terms as (
         select distinct on (t.tenant_id, t.org_id) t.tenant_id, t.id, t.org_id, t.elected_on, t.ends_on
         from terms t join orgs o on o.tenant_id = t.tenant_id and o.id = t.org_id
         where ${orgFilter(scope)} and t.elected_on <= ${asOf}::date
@@ -76,7 +74,18 @@ export async function loadStructureFacts(tx: Tx, scope: FactScope): Promise<Stru
       left join positions p on p.tenant_id = ct.tenant_id and p.term_id = ct.id and p.valid_from <= ${asOf}::date
       left join people pp on pp.tenant_id = p.tenant_id and pp.id = p.person_id
       left join memberships ms on ms.tenant_id = p.tenant_id and ms.person_id = p.person_id and ${validOnSql('ms', asOf)}`,
-  );
+    );
+  // Independent statements: side by side on readers sharing the evaluation's snapshot, when given.
+  const [rows, seatRows] = await readAll(tx, readers, [readCounts, readSeats]);
+  const counts: MemberCounts[] = [];
+  const unplaced: UnplacedMember[] = [];
+  for (const { unplaced: outside, orgKind, orgName, orgValidFrom, orgValidTo, ...c } of rows) {
+    counts.push({ orgId: c.orgId, full: c.full, probationary: c.probationary, ungrouped: c.ungrouped });
+    for (const m of outside ?? []) unplaced.push({ ...m, orgId: c.orgId, orgKind, orgName, orgValidFrom, orgValidTo });
+  }
+  // Aggregated by hash, so in no particular order: sorted for stable output.
+  unplaced.sort((a, b) => a.personId.localeCompare(b.personId));
+
   return { counts, terms: groupSeats(seatRows), unplaced };
 }
 
