@@ -263,13 +263,17 @@ const life14: Rule<'member'> = {
         if (!owesPeriod(member, period)) continue;
         const orgId = branchFor(member, ctx.asOf, period);
         if (!orgId) continue;
+        const count = member.reportsByYear[period.key] ?? 0;
+        const min = Number(ctx.params(orgId).min);
+        // Most members have reported: nothing to build for them (checkCount would return null).
+        if (count >= min) continue;
         const finding = checkCount({
           period,
           asOf: ctx.asOf,
           orgId,
           personId: member.personId,
-          count: member.reportsByYear[period.key] ?? 0,
-          min: Number(ctx.params(orgId).min),
+          count,
+          min,
           what: { zh: '思想汇报', en: 'thought report(s)' },
           verbZh: '提交',
           subject: { zh: `党员${member.name}`, en: `Member ${member.name}` },
