@@ -52,8 +52,8 @@ export type EvaluateOptions = {
   /** false: compute without storing (previews, benchmarks of the pure part). */
   store?: boolean;
   /**
-   * The database `tx` belongs to: on a PostgreSQL server the fact sets are then read side by side
-   * on connections of its pool, sharing the snapshot of `tx` (see `snapshotReaders`; skipped when
+   * The database `tx` belongs to: on a PostgreSQL server the fact statements are then read side by
+   * side on read-only connections sharing the snapshot of `tx` (see `snapshotReaders`; skipped when
    * `tx` has written). Leave it out for small scopes, where extra connections cost more than they save.
    */
   parallelReads?: Db;
